@@ -1,0 +1,219 @@
+package dev.ghost.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghost.gateway.config.GatewayConfig;
+import dev.ghost.gateway.delivery.ConsoleChannel;
+import dev.ghost.gateway.domain.DaemonName;
+import dev.ghost.gateway.domain.DeclaredDaemon;
+import dev.ghost.gateway.snapshot.GatewayMetrics;
+import dev.ghost.gateway.snapshot.SnapshotEngine;
+import dev.ghost.gateway.snapshot.SnapshotScheduler;
+import dev.ghost.gateway.snapshot.StatusFileWriter;
+import dev.ghost.gateway.snapshot.StatusPublisher;
+import dev.ghost.gateway.snapshot.TickResult;
+import dev.ghost.gateway.source.DaemonSource;
+import dev.ghost.gateway.source.HeartbeatSource;
+import dev.ghost.gateway.source.RegistryFileSource;
+import dev.ghost.gateway.source.RegistryStatus;
+import dev.ghost.gateway.store.EventLog;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds the pipeline of DESIGN.md from the config, in the one order that works: data directory,
+ * store, sources, the baseline from before a restart, then the scheduler. The parts themselves are
+ * plain classes; this is the only place that knows how they fit.
+ */
+@Startup
+@Singleton
+public class GatewayRuntime {
+
+  private static final Logger LOG = Logger.getLogger(GatewayRuntime.class);
+
+  @Inject GatewayConfig config;
+  @Inject DataSource dataSource;
+  @Inject Flyway flyway;
+  @Inject MeterRegistry meters;
+  @Inject ObjectMapper json;
+
+  private final Clock clock = Clock.systemUTC();
+  private final StatusPublisher publisher = new StatusPublisher();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread t = new Thread(task, "heartbeat-expiry");
+            t.setDaemon(true);
+            return t;
+          });
+  private EventLog eventLog;
+  private HeartbeatSource heartbeats;
+  private RegistryFileSource registry;
+  private SnapshotScheduler scheduler;
+  private volatile TickResult lastTick;
+
+  @PostConstruct
+  void start() {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create gateway.data-dir " + config.dataDir(), e);
+    }
+    flyway.migrate();
+    eventLog = new EventLog(dataSource);
+
+    List<DaemonSource> sources = new ArrayList<>();
+    SignalRelay relay = new SignalRelay();
+    heartbeats = new HeartbeatSource(clock, config.heartbeat().ttl(), timer, relay);
+    sources.add(heartbeats);
+    config
+        .registry()
+        .file()
+        .ifPresent(
+            file -> {
+              registry =
+                  new RegistryFileSource(
+                      file, config.registry().maxAge(), RegistryFileSource::processRuns, relay);
+              sources.add(registry);
+            });
+
+    Supplier<RegistryStatus> registryStatus = () -> registry == null ? null : registry.status();
+    SnapshotEngine engine =
+        new SnapshotEngine(
+            clock,
+            new SnapshotEngine.Settings(
+                config.tick(), hostName(), config.dataDir(), config.statusLogSize()),
+            sources,
+            declaredDaemons(clock.instant()),
+            eventLog,
+            publisher,
+            new StatusFileWriter(config.resolvedStatusFile()),
+            registryStatus,
+            new ConsoleChannel(),
+            json);
+    try {
+      engine.resume();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the last snapshot from the store", e);
+    }
+    GatewayMetrics metrics = new GatewayMetrics(meters);
+    scheduler =
+        new SnapshotScheduler(
+            engine,
+            config.tick(),
+            result -> {
+              lastTick = result;
+              metrics.accept(result);
+            });
+    relay.target = scheduler;
+    scheduler.start();
+    if (registry != null) {
+      registry.startWatching();
+    }
+    LOG.infof(
+        "gateway started: data in %s, status file %s, tick %s",
+        config.dataDir().toAbsolutePath(),
+        config.resolvedStatusFile().toAbsolutePath(),
+        config.tick());
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException, IOException {
+    timer.shutdownNow();
+    if (registry != null) {
+      registry.close();
+    }
+    scheduler.close();
+  }
+
+  public HeartbeatSource heartbeats() {
+    return heartbeats;
+  }
+
+  public EventLog eventLog() {
+    return eventLog;
+  }
+
+  public StatusPublisher publisher() {
+    return publisher;
+  }
+
+  /** The latest tick's result, or null before the first. */
+  public TickResult lastTick() {
+    return lastTick;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  public Duration tick() {
+    return config.tick();
+  }
+
+  public Duration heartbeatTtl() {
+    return config.heartbeat().ttl();
+  }
+
+  private List<DeclaredDaemon> declaredDaemons(Instant startedAt) {
+    Duration defaultGrace = config.tick().multipliedBy(2);
+    List<DeclaredDaemon> declared = new ArrayList<>();
+    config
+        .daemons()
+        .forEach(
+            (name, daemon) ->
+                declared.add(
+                    new DeclaredDaemon(
+                        DaemonName.of(name), startedAt.plus(daemon.grace().orElse(defaultGrace)))));
+    return declared;
+  }
+
+  /** From the environment first: a DNS lookup at boot can hang where the network is closed. */
+  private static String hostName() {
+    String fromEnv = System.getenv("HOSTNAME");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * Sources need a signal before the scheduler that answers it exists (the scheduler needs the
+   * sources first); this forwards to it once it does. Signals before that are covered by the first
+   * tick, which runs at start.
+   */
+  private static final class SignalRelay implements dev.ghost.gateway.source.ChangeSignal {
+    private volatile SnapshotScheduler target;
+
+    @Override
+    public void changed() {
+      SnapshotScheduler current = target;
+      if (current != null) {
+        current.changed();
+      }
+    }
+  }
+}

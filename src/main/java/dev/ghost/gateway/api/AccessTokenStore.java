@@ -1,0 +1,71 @@
+package dev.ghost.gateway.api;
+
+import dev.ghost.gateway.config.GatewayConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the tokens from {@code gateway.auth.tokens}. With none configured, the gateway is never
+ * left open for writes: an admin token is generated once into {@code <data-dir>/admin.token} (mode
+ * 0600) and kept across restarts. The log names the file, never the token.
+ */
+@Singleton
+public class AccessTokenStore {
+
+  private static final Logger LOG = Logger.getLogger(AccessTokenStore.class);
+  static final String ADMIN_TOKEN_FILE = "admin.token";
+
+  @Inject GatewayConfig config;
+
+  private AccessTokens tokens;
+
+  @PostConstruct
+  void load() {
+    List<String> configured = config.auth().tokens().orElse(List.of());
+    if (!configured.isEmpty()) {
+      tokens = AccessTokens.parse(configured);
+      return;
+    }
+    Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
+    tokens = AccessTokens.parse(List.of("admin:" + readOrCreate(file)));
+    LOG.infof("no gateway.auth.tokens set; the admin token is in %s", file.toAbsolutePath());
+  }
+
+  public AccessTokens tokens() {
+    return tokens;
+  }
+
+  private static String readOrCreate(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      if (!Files.exists(file)) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try {
+          Files.createFile(
+              file,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+        } catch (FileAlreadyExistsException anotherStartWon) {
+          // Read what the other start wrote.
+        }
+      }
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or create the admin token file " + file, e);
+    }
+  }
+}

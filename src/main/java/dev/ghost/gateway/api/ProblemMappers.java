@@ -1,0 +1,55 @@
+package dev.ghost.gateway.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves the API as problem+json. Framework errors keep their status but lose their
+ * default HTML or text body; anything unexpected is a 500 whose body says nothing about the
+ * internals, while the log keeps the stack trace for the operator.
+ */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e) {
+    return e.toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response json(JsonProcessingException e) {
+    return Problem.response(
+        Response.Status.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    Response original = e.getResponse();
+    int status = original.getStatus();
+    Response.StatusType type = original.getStatusInfo();
+    return Problem.response(status, type.getReasonPhrase(), detailFor(status));
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(RuntimeException e) {
+    LOG.error("unexpected error while serving a request", e);
+    return Problem.response(
+        Response.Status.INTERNAL_SERVER_ERROR,
+        "the gateway could not answer this request; the error is in its log");
+  }
+
+  private static String detailFor(int status) {
+    return switch (status) {
+      case 404 -> "no such resource; see /q/openapi for the API";
+      case 405 -> "this method is not allowed here; see /q/openapi for the API";
+      case 406 -> "this resource answers application/json";
+      case 413 -> "the body is larger than 64 KiB";
+      case 415 -> "send the body as application/json";
+      default -> "the request could not be served";
+    };
+  }
+}

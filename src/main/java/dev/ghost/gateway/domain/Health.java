@@ -1,0 +1,39 @@
+package dev.ghost.gateway.domain;
+
+import java.util.Locale;
+
+/**
+ * The one-word verdict over all daemons, in the vocabulary a Statuspage summary uses, so people and
+ * agents read the same word everywhere.
+ */
+public enum Health {
+  OPERATIONAL,
+  DEGRADED,
+  MAJOR_OUTAGE,
+  UNKNOWN;
+
+  /**
+   * Nothing watched, or nothing known, is UNKNOWN rather than fine. Half or more of the daemons
+   * down is a major outage; any daemon down or not yet known is degraded.
+   */
+  public static Health of(Snapshot snapshot) {
+    var counts = snapshot.counts();
+    int total = snapshot.daemons().size();
+    int down = counts.get(DaemonState.DOWN);
+    int unknown = counts.get(DaemonState.UNKNOWN);
+    if (total == 0 || unknown == total) {
+      return UNKNOWN;
+    }
+    if (down * 2 >= total) {
+      return MAJOR_OUTAGE;
+    }
+    if (down > 0 || unknown > 0) {
+      return DEGRADED;
+    }
+    return OPERATIONAL;
+  }
+
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.ghost.gateway.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Folds the sources' observations and the declared daemons into the next snapshot. */
+public final class SnapshotAssembler {
+
+  private static final String CONFIG_SOURCE = "config";
+
+  private SnapshotAssembler() {}
+
+  public static Snapshot next(
+      Snapshot previous,
+      long sequence,
+      Instant now,
+      Collection<Observation> observations,
+      Collection<DeclaredDaemon> declared) {
+    Map<DaemonName, Observation> merged = new HashMap<>();
+    for (Observation observation : observations) {
+      merged.merge(observation.name(), observation, SnapshotAssembler::worse);
+    }
+    List<DaemonStatus> statuses = new ArrayList<>(merged.size() + declared.size());
+    for (Observation observation : merged.values()) {
+      statuses.add(statusOf(previous, now, observation));
+    }
+    for (DeclaredDaemon daemon : declared) {
+      if (!merged.containsKey(daemon.name())) {
+        statuses.add(statusOf(previous, now, unreported(previous, now, daemon)));
+      }
+    }
+    return Snapshot.of(sequence, now, statuses);
+  }
+
+  /**
+   * The worse of two reports about one daemon. On a tie the one seen more recently wins, so the
+   * reason shown is the freshest.
+   */
+  private static Observation worse(Observation a, Observation b) {
+    if (a.state() != b.state()) {
+      return DaemonState.worse(a.state(), b.state()) == a.state() ? a : b;
+    }
+    if (a.lastSeen() == null) {
+      return b;
+    }
+    if (b.lastSeen() == null) {
+      return a;
+    }
+    return b.lastSeen().isAfter(a.lastSeen()) ? b : a;
+  }
+
+  /**
+   * A declared daemon no source reports. One that was seen before has gone silent and is down at
+   * once; one never seen gets until its grace deadline, since sources may simply not have caught up
+   * after a start.
+   */
+  private static Observation unreported(Snapshot previous, Instant now, DeclaredDaemon daemon) {
+    DaemonStatus before = previous.daemons().get(daemon.name());
+    if (before != null && !CONFIG_SOURCE.equals(before.source())) {
+      return new Observation(
+          daemon.name(),
+          DaemonState.DOWN,
+          "declared, but no source reports it any more",
+          CONFIG_SOURCE,
+          before.lastSeen(),
+          null);
+    }
+    if (now.isBefore(daemon.reportBy())) {
+      return new Observation(
+          daemon.name(),
+          DaemonState.UNKNOWN,
+          "declared, not reported yet",
+          CONFIG_SOURCE,
+          null,
+          null);
+    }
+    return new Observation(
+        daemon.name(),
+        DaemonState.DOWN,
+        "declared, but no source reported it by " + daemon.reportBy(),
+        CONFIG_SOURCE,
+        null,
+        null);
+  }
+
+  private static DaemonStatus statusOf(Snapshot previous, Instant now, Observation observation) {
+    DaemonStatus before = previous.daemons().get(observation.name());
+    Instant since = before != null && before.state() == observation.state() ? before.since() : now;
+    Instant lastSeen =
+        observation.lastSeen() == null && before != null
+            ? before.lastSeen()
+            : observation.lastSeen();
+    return new DaemonStatus(
+        observation.name(),
+        observation.state(),
+        since,
+        observation.reason(),
+        observation.source(),
+        lastSeen,
+        observation.pid());
+  }
+}

@@ -1,0 +1,59 @@
+package dev.ghost.gateway.snapshot;
+
+import dev.ghost.gateway.domain.DaemonState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** Turns every tick's result into the gauges and counters of {@code /q/metrics}. */
+public final class GatewayMetrics implements Consumer<TickResult> {
+
+  private final Map<DaemonState, AtomicInteger> daemons = new EnumMap<>(DaemonState.class);
+  private final Timer tickDuration;
+  private final Counter statusWriteFailures;
+  private final Counter storeFailures;
+  private final Counter eventsWritten;
+
+  public GatewayMetrics(MeterRegistry registry) {
+    for (DaemonState state : DaemonState.values()) {
+      AtomicInteger count = new AtomicInteger();
+      daemons.put(state, count);
+      Gauge.builder("gateway.daemons", count, AtomicInteger::get)
+          .description("Daemons per state in the latest snapshot")
+          .tag("state", state.wire())
+          .register(registry);
+    }
+    tickDuration =
+        Timer.builder("gateway.tick.duration")
+            .description("Time to collect, diff, record, serialize and write one snapshot")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    statusWriteFailures =
+        Counter.builder("gateway.status.write.failures")
+            .description("Snapshots whose status.json could not be written")
+            .register(registry);
+    storeFailures =
+        Counter.builder("gateway.store.failures")
+            .description("Snapshots the store could not record")
+            .register(registry);
+    eventsWritten =
+        Counter.builder("gateway.events.written")
+            .description("Transitions stored in the event log")
+            .register(registry);
+  }
+
+  @Override
+  public void accept(TickResult result) {
+    result.snapshot().counts().forEach((state, count) -> daemons.get(state).set(count));
+    tickDuration.record(result.nanos(), TimeUnit.NANOSECONDS);
+    result.writeError().ifPresent(error -> statusWriteFailures.increment());
+    result.storeError().ifPresent(error -> storeFailures.increment());
+    eventsWritten.increment(result.events().size());
+  }
+}

@@ -1,0 +1,188 @@
+package dev.ghost.gateway.snapshot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghost.gateway.domain.DaemonStatus;
+import dev.ghost.gateway.domain.DeclaredDaemon;
+import dev.ghost.gateway.domain.Observation;
+import dev.ghost.gateway.domain.Snapshot;
+import dev.ghost.gateway.domain.SnapshotAssembler;
+import dev.ghost.gateway.domain.SnapshotDiff;
+import dev.ghost.gateway.domain.Transition;
+import dev.ghost.gateway.source.DaemonSource;
+import dev.ghost.gateway.source.RegistryStatus;
+import dev.ghost.gateway.store.EventLog;
+import dev.ghost.gateway.store.StoredEvent;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Takes one snapshot at a time: collect, assemble, diff, record, publish, write. Single-threaded by
+ * contract ({@link SnapshotScheduler} is its only caller), so it keeps its state in plain fields.
+ *
+ * <p>The diff baseline only moves forward once the store has recorded a snapshot. If the store
+ * fails, the next snapshot is diffed against the last recorded one, so every change still reaches
+ * the event log once the store is back: none is lost, none is stored twice.
+ */
+public final class SnapshotEngine {
+
+  private static final Logger LOG = Logger.getLogger(SnapshotEngine.class.getName());
+
+  /**
+   * Fixed facts of this gateway.
+   *
+   * @param logSize how many of the latest transitions the status document lists
+   */
+  public record Settings(Duration tick, String host, Path dataDir, int logSize) {}
+
+  private final Clock clock;
+  private final Settings settings;
+  private final List<DaemonSource> sources;
+  private final List<DeclaredDaemon> declared;
+  private final EventLog eventLog;
+  private final StatusPublisher publisher;
+  private final StatusFileWriter fileWriter;
+  private final Supplier<RegistryStatus> registryStatus;
+  private final Consumer<List<StoredEvent>> announcer;
+  private final ObjectMapper json;
+  private final Instant startedAt;
+  private final Deque<StoredEvent> latestEvents = new ArrayDeque<>();
+
+  private Snapshot baseline = Snapshot.EMPTY;
+  private long sequence;
+  private Instant lastTakenAt;
+  private String lastStoreError;
+
+  public SnapshotEngine(
+      Clock clock,
+      Settings settings,
+      List<DaemonSource> sources,
+      List<DeclaredDaemon> declared,
+      EventLog eventLog,
+      StatusPublisher publisher,
+      StatusFileWriter fileWriter,
+      Supplier<RegistryStatus> registryStatus,
+      Consumer<List<StoredEvent>> announcer,
+      ObjectMapper json) {
+    this.clock = clock;
+    this.settings = settings;
+    this.sources = List.copyOf(sources);
+    this.declared = List.copyOf(declared);
+    this.eventLog = eventLog;
+    this.publisher = publisher;
+    this.fileWriter = fileWriter;
+    this.registryStatus = registryStatus;
+    this.announcer = announcer;
+    this.json = json;
+    this.startedAt = clock.instant();
+  }
+
+  /**
+   * Continues from the last recorded snapshot: its daemons are the baseline of the first diff and
+   * go back to the sources that reported them.
+   */
+  public void resume() throws SQLException {
+    baseline = eventLog.lastSnapshot();
+    sequence = baseline.sequence();
+    for (DaemonStatus known : baseline.daemons().values()) {
+      for (DaemonSource source : sources) {
+        if (source.name().equals(known.source())) {
+          source.restore(known);
+        }
+      }
+    }
+    latestEvents.addAll(eventLog.latest(settings.logSize()));
+    fileWriter.prepare();
+  }
+
+  public TickResult take() {
+    long started = System.nanoTime();
+    Instant now = clock.instant();
+    Snapshot next = SnapshotAssembler.next(baseline, ++sequence, now, collect(now), declared);
+    List<Transition> transitions = SnapshotDiff.between(baseline, next);
+    Optional<String> storeError = Optional.empty();
+    List<StoredEvent> events = List.of();
+    try {
+      events = eventLog.record(next, transitions);
+      baseline = next;
+      remember(events);
+      if (lastStoreError != null) {
+        LOG.info("the store records snapshots again");
+        lastStoreError = null;
+      }
+    } catch (SQLException | RuntimeException e) {
+      storeError = Optional.of(storeFailed(e));
+    }
+    boolean onTime =
+        lastTakenAt == null
+            || Duration.between(lastTakenAt, now).compareTo(settings.tick().multipliedBy(2)) <= 0;
+    lastTakenAt = now;
+    byte[] body = render(next, onTime);
+    publisher.publish(body, next.sequence(), next.takenAt());
+    Optional<String> writeError = fileWriter.write(body);
+    if (!events.isEmpty()) {
+      announcer.accept(events);
+    }
+    return new TickResult(next, events, storeError, writeError, System.nanoTime() - started);
+  }
+
+  /** Asks every source; one that throws is logged and skipped, never allowed to stop the tick. */
+  private List<Observation> collect(Instant now) {
+    List<Observation> observations = new ArrayList<>();
+    for (DaemonSource source : sources) {
+      try {
+        observations.addAll(source.observe(now));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "source " + source.name() + " failed; skipping it this tick", e);
+      }
+    }
+    return observations;
+  }
+
+  private void remember(List<StoredEvent> events) {
+    for (StoredEvent event : events) {
+      latestEvents.addLast(event);
+      if (latestEvents.size() > settings.logSize()) {
+        latestEvents.removeFirst();
+      }
+    }
+  }
+
+  private String storeFailed(Exception e) {
+    String cause = e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (!cause.equals(lastStoreError)) {
+      lastStoreError = cause;
+      LOG.warning("cannot record the snapshot in the store, will diff again next tick: " + cause);
+    }
+    return cause;
+  }
+
+  private byte[] render(Snapshot snapshot, boolean onTime) {
+    StatusDocument.Context context =
+        new StatusDocument.Context(
+            settings.host(),
+            startedAt,
+            onTime,
+            registryStatus.get(),
+            List.copyOf(latestEvents),
+            SystemInfo.read(settings.dataDir()));
+    try {
+      return json.writeValueAsBytes(StatusDocument.of(snapshot, context));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

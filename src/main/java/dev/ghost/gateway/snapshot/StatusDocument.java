@@ -1,0 +1,120 @@
+package dev.ghost.gateway.snapshot;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ghost.gateway.domain.DaemonState;
+import dev.ghost.gateway.domain.DaemonStatus;
+import dev.ghost.gateway.domain.Health;
+import dev.ghost.gateway.domain.Snapshot;
+import dev.ghost.gateway.source.RegistryStatus;
+import dev.ghost.gateway.store.StoredEvent;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shape of status.json and {@code GET /ghost/status.json}. The seed's fields ({@code
+ * updatedAt}, {@code daemons} with {@code alive} and {@code timestamp}, {@code host}, {@code
+ * uptime}, {@code summaryHeartbeat}) keep their meaning; everything else was added after them and
+ * only ever grows. It never holds a secret: nothing from the auth or channel config reaches it.
+ */
+public record StatusDocument(
+    int schemaVersion,
+    long sequence,
+    String updatedAt,
+    String host,
+    long uptime,
+    boolean summaryHeartbeat,
+    String health,
+    Counts counts,
+    Map<String, DaemonEntry> daemons,
+    @JsonInclude(JsonInclude.Include.NON_NULL) RegistrySection registry,
+    List<EventView> logs,
+    SystemInfo system) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  /** Daemons per state. */
+  public record Counts(int total, int up, int down, int unknown) {}
+
+  /**
+   * One daemon.
+   *
+   * @param alive true when the daemon is UP (the seed's field)
+   * @param timestamp when a source last heard from the daemon itself (the seed's field), or null
+   */
+  public record DaemonEntry(
+      boolean alive,
+      String timestamp,
+      String state,
+      String since,
+      String reason,
+      String source,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long pid) {}
+
+  /** How the registry file was read; absent when no registry is configured. */
+  public record RegistrySection(
+      String path, boolean ok, String error, String lastGoodReadAt, int entries) {}
+
+  /**
+   * Everything the document needs besides the snapshot.
+   *
+   * @param onTime false when the scheduler fell behind its tick before this snapshot
+   * @param registry the registry's read status, or null when none is configured
+   */
+  public record Context(
+      String host,
+      Instant startedAt,
+      boolean onTime,
+      RegistryStatus registry,
+      List<StoredEvent> latestEvents,
+      SystemInfo system) {}
+
+  public static StatusDocument of(Snapshot snapshot, Context context) {
+    Map<DaemonState, Integer> counts = snapshot.counts();
+    Map<String, DaemonEntry> daemons = new LinkedHashMap<>();
+    for (DaemonStatus status : snapshot.daemons().values()) {
+      daemons.put(status.name().value(), entry(status));
+    }
+    return new StatusDocument(
+        SCHEMA_VERSION,
+        snapshot.sequence(),
+        snapshot.takenAt().toString(),
+        context.host(),
+        Math.max(0, snapshot.takenAt().getEpochSecond() - context.startedAt().getEpochSecond()),
+        snapshot.allUp() && context.onTime(),
+        Health.of(snapshot).wire(),
+        new Counts(
+            snapshot.daemons().size(),
+            counts.get(DaemonState.UP),
+            counts.get(DaemonState.DOWN),
+            counts.get(DaemonState.UNKNOWN)),
+        daemons,
+        registry(context.registry()),
+        context.latestEvents().stream().map(EventView::of).toList(),
+        context.system());
+  }
+
+  private static DaemonEntry entry(DaemonStatus status) {
+    return new DaemonEntry(
+        status.alive(),
+        status.lastSeen() == null ? null : status.lastSeen().toString(),
+        status.state().wire(),
+        status.since().toString(),
+        status.reason(),
+        status.source(),
+        status.pid());
+  }
+
+  private static RegistrySection registry(RegistryStatus status) {
+    if (status == null) {
+      return null;
+    }
+    return new RegistrySection(
+        status.path(),
+        status.ok(),
+        status.error(),
+        status.lastGoodReadAt() == null ? null : status.lastGoodReadAt().toString(),
+        status.entries());
+  }
+}

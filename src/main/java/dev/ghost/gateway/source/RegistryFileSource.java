@@ -1,0 +1,208 @@
+package dev.ghost.gateway.source;
+
+import dev.ghost.gateway.domain.DaemonState;
+import dev.ghost.gateway.domain.DaemonStatus;
+import dev.ghost.gateway.domain.Observation;
+import dev.ghost.gateway.source.RegistryParser.RegistryFormatException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongPredicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The orchestrator's registry file. Read at every snapshot (parsed again only when the file
+ * changed), and watched so that a change triggers a snapshot at once.
+ *
+ * <p>A file that is missing, unreadable, too big or malformed never stops anything: the last good
+ * entries stay in force (their timestamps keep ageing, so a registry broken for long enough turns
+ * its daemons DOWN), {@link #status()} says what is wrong, and the next good read recovers.
+ */
+public final class RegistryFileSource implements DaemonSource, AutoCloseable {
+
+  static final long MAX_BYTES = 5L * 1024 * 1024;
+  private static final Logger LOG = Logger.getLogger(RegistryFileSource.class.getName());
+
+  private final Path file;
+  private final Duration maxAge;
+  private final LongPredicate processRuns;
+  private final ChangeSignal signal;
+
+  private volatile FileVersion readVersion;
+  private volatile List<RegistryEntry> entries = List.of();
+  private volatile RegistryStatus status;
+  private volatile WatchService watcher;
+  private String lastLoggedError;
+
+  public RegistryFileSource(
+      Path file, Duration maxAge, LongPredicate processRuns, ChangeSignal signal) {
+    this.file = file.toAbsolutePath().normalize();
+    this.maxAge = Objects.requireNonNull(maxAge);
+    this.processRuns = Objects.requireNonNull(processRuns);
+    this.signal = Objects.requireNonNull(signal);
+    this.status = new RegistryStatus(this.file.toString(), false, "not read yet", null, 0);
+  }
+
+  /** True when a process with this pid runs on this host. */
+  public static boolean processRuns(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  @Override
+  public String name() {
+    return RegistryEntry.SOURCE;
+  }
+
+  @Override
+  public List<Observation> observe(Instant now) {
+    refresh(now);
+    List<RegistryEntry> current = entries;
+    List<Observation> observations = new ArrayList<>(current.size());
+    for (RegistryEntry entry : current) {
+      observations.add(entry.judge(now, maxAge, processRuns));
+    }
+    return observations;
+  }
+
+  /**
+   * Until the file has been read once, the entries known before a restart stand in for it; their
+   * timestamps keep ageing, so a registry that stays broken still turns them DOWN.
+   */
+  @Override
+  public synchronized void restore(DaemonStatus known) {
+    if (readVersion != null) {
+      return;
+    }
+    List<RegistryEntry> restored = new ArrayList<>(entries);
+    restored.add(
+        new RegistryEntry(
+            known.name(), known.state() != DaemonState.DOWN, known.lastSeen(), known.pid()));
+    entries = List.copyOf(restored);
+  }
+
+  public RegistryStatus status() {
+    return status;
+  }
+
+  /**
+   * Watches the file's directory, so that writes, atomic renames over the file and its creation all
+   * trigger a snapshot. A directory that does not exist yet is not watched; ticks still read.
+   */
+  public void startWatching() {
+    Path dir = file.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      LOG.warning(
+          () -> "registry directory " + dir + " does not exist; reading it every tick only");
+      return;
+    }
+    try {
+      WatchService service = dir.getFileSystem().newWatchService();
+      dir.register(
+          service,
+          StandardWatchEventKinds.ENTRY_CREATE,
+          StandardWatchEventKinds.ENTRY_MODIFY,
+          StandardWatchEventKinds.ENTRY_DELETE);
+      watcher = service;
+      Thread thread = new Thread(() -> watch(service), "registry-watch");
+      thread.setDaemon(true);
+      thread.start();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot watch " + dir + "; reading the registry every tick only", e);
+    }
+  }
+
+  private void watch(WatchService service) {
+    try {
+      while (true) {
+        WatchKey key = service.take();
+        boolean ours = false;
+        for (WatchEvent<?> event : key.pollEvents()) {
+          Object context = event.context();
+          ours |=
+              event.kind() == StandardWatchEventKinds.OVERFLOW
+                  || (context instanceof Path changed && changed.equals(file.getFileName()));
+        }
+        key.reset();
+        if (ours) {
+          readVersion = null;
+          signal.changed();
+        }
+      }
+    } catch (InterruptedException | ClosedWatchServiceException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    WatchService service = watcher;
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  private synchronized void refresh(Instant now) {
+    FileVersion version;
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      version = FileVersion.of(attributes);
+      if (version.equals(readVersion) && status.ok()) {
+        return;
+      }
+      if (attributes.size() > MAX_BYTES) {
+        fail("is " + attributes.size() + " bytes, more than the limit of " + MAX_BYTES);
+        return;
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      List<RegistryEntry> parsed = RegistryParser.parse(bytes);
+      entries = List.copyOf(parsed);
+      readVersion = version;
+      status = new RegistryStatus(file.toString(), true, null, now, parsed.size());
+      lastLoggedError = null;
+    } catch (NoSuchFileException e) {
+      fail("does not exist");
+    } catch (AccessDeniedException e) {
+      fail("cannot be read: permission denied");
+    } catch (IOException e) {
+      fail("cannot be read: " + e.getMessage());
+    } catch (RegistryFormatException e) {
+      fail(e.getMessage());
+    }
+  }
+
+  /** Keeps the last good entries and says what is wrong; logs each distinct problem once. */
+  private void fail(String problem) {
+    RegistryStatus before = status;
+    status =
+        new RegistryStatus(
+            file.toString(), false, problem, before.lastGoodReadAt(), entries.size());
+    if (!problem.equals(lastLoggedError)) {
+      lastLoggedError = problem;
+      LOG.warning(() -> "registry " + file + " " + problem + "; keeping the last good entries");
+    }
+  }
+
+  /** What identifies one version of the file without reading it. */
+  private record FileVersion(Object fileKey, long modifiedNanos, long size) {
+    static FileVersion of(BasicFileAttributes attributes) {
+      return new FileVersion(
+          attributes.fileKey(),
+          attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+          attributes.size());
+    }
+  }
+}

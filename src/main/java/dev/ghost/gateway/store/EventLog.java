@@ -1,0 +1,285 @@
+package dev.ghost.gateway.store;
+
+import dev.ghost.gateway.domain.DaemonName;
+import dev.ghost.gateway.domain.DaemonState;
+import dev.ghost.gateway.domain.DaemonStatus;
+import dev.ghost.gateway.domain.Snapshot;
+import dev.ghost.gateway.domain.Transition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * The event log and the last recorded snapshot, over JDBC in plain SQL that SQLite and PostgreSQL
+ * both run.
+ *
+ * <p>Only changes are written: a tick without transitions writes one row (the snapshot sequence),
+ * so the cost of a tick does not grow with the number of daemons that stay as they were.
+ */
+public final class EventLog {
+
+  private static final String LAST_SEQUENCE = "last_snapshot_sequence";
+  private static final String LAST_TAKEN_AT = "last_snapshot_at_ms";
+
+  private final DataSource dataSource;
+
+  public EventLog(DataSource dataSource) {
+    this.dataSource = Objects.requireNonNull(dataSource);
+  }
+
+  /**
+   * Writes the transitions of one snapshot and the snapshot's changed daemons, in one transaction:
+   * either the events and the new baseline are both stored, or neither is.
+   *
+   * @return the stored events, with their sequence numbers
+   */
+  public List<StoredEvent> record(Snapshot snapshot, List<Transition> transitions)
+      throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        List<StoredEvent> stored = appendEvents(connection, snapshot.sequence(), transitions);
+        saveChangedStates(connection, snapshot, transitions);
+        saveMeta(connection, LAST_SEQUENCE, Long.toString(snapshot.sequence()));
+        saveMeta(connection, LAST_TAKEN_AT, Long.toString(snapshot.takenAt().toEpochMilli()));
+        connection.commit();
+        return stored;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  /** Events after {@code after}, oldest first, optionally for one daemon. */
+  public List<StoredEvent> page(long after, int limit, DaemonName daemon) throws SQLException {
+    String sql =
+        "SELECT seq, snapshot_seq, at_ms, daemon, from_state, to_state, reason, source FROM events"
+            + " WHERE seq > ?"
+            + (daemon == null ? "" : " AND daemon = ?")
+            + " ORDER BY seq LIMIT ?";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      int index = 1;
+      query.setLong(index++, after);
+      if (daemon != null) {
+        query.setString(index++, daemon.value());
+      }
+      query.setInt(index, limit);
+      return readEvents(query);
+    }
+  }
+
+  /** The newest {@code count} events, oldest first. */
+  public List<StoredEvent> latest(int count) throws SQLException {
+    String sql =
+        "SELECT seq, snapshot_seq, at_ms, daemon, from_state, to_state, reason, source FROM"
+            + " (SELECT * FROM events ORDER BY seq DESC LIMIT ?) newest ORDER BY seq";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setInt(1, count);
+      return readEvents(query);
+    }
+  }
+
+  /** The last recorded snapshot, or {@link Snapshot#EMPTY} on a new store. */
+  public Snapshot lastSnapshot() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      long sequence = Long.parseLong(meta(connection, LAST_SEQUENCE, "0"));
+      Instant takenAt = Instant.ofEpochMilli(Long.parseLong(meta(connection, LAST_TAKEN_AT, "0")));
+      TreeMap<DaemonName, DaemonStatus> daemons = new TreeMap<>();
+      try (PreparedStatement query =
+              connection.prepareStatement(
+                  "SELECT name, state, since_ms, reason, source, last_seen_ms, pid FROM"
+                      + " daemon_state");
+          ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          DaemonStatus status =
+              new DaemonStatus(
+                  DaemonName.of(rows.getString(1)),
+                  DaemonState.fromWire(rows.getString(2)),
+                  Instant.ofEpochMilli(rows.getLong(3)),
+                  rows.getString(4),
+                  rows.getString(5),
+                  nullableInstant(rows, 6),
+                  nullableLong(rows, 7));
+          daemons.put(status.name(), status);
+        }
+      }
+      return new Snapshot(sequence, takenAt, daemons);
+    }
+  }
+
+  /** True when a write transaction can be opened and committed now. */
+  public boolean writable() {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        saveMeta(connection, "write_probe", "ok");
+        connection.commit();
+        return true;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private List<StoredEvent> appendEvents(
+      Connection connection, long snapshotSequence, List<Transition> transitions)
+      throws SQLException {
+    if (transitions.isEmpty()) {
+      return List.of();
+    }
+    long next = lastEventSeq(connection) + 1;
+    List<StoredEvent> stored = new ArrayList<>(transitions.size());
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO events (seq, snapshot_seq, at_ms, daemon, kind, from_state, to_state,"
+                + " reason, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Transition transition : transitions) {
+        insert.setLong(1, next);
+        insert.setLong(2, snapshotSequence);
+        insert.setLong(3, transition.at().toEpochMilli());
+        insert.setString(4, transition.daemon().value());
+        insert.setString(5, transition.kind().wire());
+        setState(insert, 6, transition.from());
+        setState(insert, 7, transition.to());
+        insert.setString(8, transition.reason());
+        insert.setString(9, transition.source());
+        insert.addBatch();
+        stored.add(new StoredEvent(next, snapshotSequence, transition));
+        next++;
+      }
+      insert.executeBatch();
+    }
+    return stored;
+  }
+
+  private static void saveChangedStates(
+      Connection connection, Snapshot snapshot, List<Transition> transitions) throws SQLException {
+    if (transitions.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement upsert =
+            connection.prepareStatement(
+                "INSERT INTO daemon_state (name, state, since_ms, reason, source, last_seen_ms,"
+                    + " pid) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+                    + " state = excluded.state, since_ms = excluded.since_ms, reason ="
+                    + " excluded.reason, source = excluded.source, last_seen_ms ="
+                    + " excluded.last_seen_ms, pid = excluded.pid");
+        PreparedStatement delete =
+            connection.prepareStatement("DELETE FROM daemon_state WHERE name = ?")) {
+      for (Transition transition : transitions) {
+        DaemonStatus status = snapshot.daemons().get(transition.daemon());
+        if (status == null) {
+          delete.setString(1, transition.daemon().value());
+          delete.addBatch();
+          continue;
+        }
+        upsert.setString(1, status.name().value());
+        upsert.setString(2, status.state().wire());
+        upsert.setLong(3, status.since().toEpochMilli());
+        upsert.setString(4, status.reason());
+        upsert.setString(5, status.source());
+        if (status.lastSeen() == null) {
+          upsert.setNull(6, Types.BIGINT);
+        } else {
+          upsert.setLong(6, status.lastSeen().toEpochMilli());
+        }
+        if (status.pid() == null) {
+          upsert.setNull(7, Types.BIGINT);
+        } else {
+          upsert.setLong(7, status.pid());
+        }
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+      delete.executeBatch();
+    }
+  }
+
+  private static long lastEventSeq(Connection connection) throws SQLException {
+    try (PreparedStatement query =
+            connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM events");
+        ResultSet rows = query.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static void saveMeta(Connection connection, String name, String value)
+      throws SQLException {
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            "INSERT INTO gateway_meta (name, value) VALUES (?, ?)"
+                + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+      upsert.setString(1, name);
+      upsert.setString(2, value);
+      upsert.executeUpdate();
+    }
+  }
+
+  private static String meta(Connection connection, String name, String fallback)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("SELECT value FROM gateway_meta WHERE name = ?")) {
+      query.setString(1, name);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? rows.getString(1) : fallback;
+      }
+    }
+  }
+
+  private static List<StoredEvent> readEvents(PreparedStatement query) throws SQLException {
+    List<StoredEvent> events = new ArrayList<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        Transition transition =
+            new Transition(
+                DaemonName.of(rows.getString(4)),
+                nullableState(rows.getString(5)),
+                nullableState(rows.getString(6)),
+                Instant.ofEpochMilli(rows.getLong(3)),
+                rows.getString(7),
+                rows.getString(8));
+        events.add(new StoredEvent(rows.getLong(1), rows.getLong(2), transition));
+      }
+    }
+    return events;
+  }
+
+  private static void setState(PreparedStatement statement, int index, DaemonState state)
+      throws SQLException {
+    if (state == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      statement.setString(index, state.wire());
+    }
+  }
+
+  private static DaemonState nullableState(String wire) {
+    return wire == null ? null : DaemonState.fromWire(wire);
+  }
+
+  private static Instant nullableInstant(ResultSet rows, int column) throws SQLException {
+    long millis = rows.getLong(column);
+    return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+
+  private static Long nullableLong(ResultSet rows, int column) throws SQLException {
+    long value = rows.getLong(column);
+    return rows.wasNull() ? null : value;
+  }
+}
