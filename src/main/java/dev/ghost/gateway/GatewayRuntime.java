@@ -1,6 +1,7 @@
 package dev.ghost.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghost.gateway.config.ConfigChecker;
 import dev.ghost.gateway.config.GatewayConfig;
 import dev.ghost.gateway.delivery.ConsoleChannel;
 import dev.ghost.gateway.domain.DaemonName;
@@ -73,6 +74,7 @@ public class GatewayRuntime {
 
   @PostConstruct
   void start() {
+    ConfigChecker.check(config);
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.ghost.gateway.api;
 
 import dev.ghost.gateway.config.GatewayConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -21,6 +22,7 @@ import org.jboss.logging.Logger;
  * left open for writes: an admin token is generated once into {@code <data-dir>/admin.token} (mode
  * 0600) and kept across restarts. The log names the file, never the token.
  */
+@Startup
 @Singleton
 public class AccessTokenStore {
 
@@ -40,7 +42,8 @@ public class AccessTokenStore {
     }
     Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
     tokens = AccessTokens.parse(List.of("admin:" + readOrCreate(file)));
-    LOG.infof("no gateway.auth.tokens set; the admin token is in %s", file.toAbsolutePath());
+    LOG.infof(
+        "no gateway.auth.tokens set; the admin token is in %s", file.toAbsolutePath().normalize());
   }
 
   public AccessTokens tokens() {

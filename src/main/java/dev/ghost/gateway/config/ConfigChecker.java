@@ -1,0 +1,59 @@
+package dev.ghost.gateway.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the config at boot, so a bad value stops the start with a message naming its key instead
+ * of failing later, far from the cause.
+ */
+public final class ConfigChecker {
+
+  private static final Pattern DAEMON_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Duration MIN_TICK = Duration.ofMillis(100);
+
+  private ConfigChecker() {}
+
+  /** Every problem found, each naming its key; empty when the config is good. */
+  public static List<String> problems(GatewayConfig config) {
+    List<String> problems = new ArrayList<>();
+    if (config.tick().compareTo(MIN_TICK) < 0) {
+      problems.add("gateway.tick must be at least 100ms, got " + config.tick());
+    }
+    if (config.statusLogSize() < 0 || config.statusLogSize() > 500) {
+      problems.add("gateway.status-log-size must be from 0 to 500, got " + config.statusLogSize());
+    }
+    positive(problems, "gateway.registry.max-age", config.registry().maxAge());
+    positive(problems, "gateway.heartbeat.ttl", config.heartbeat().ttl());
+    config
+        .daemons()
+        .forEach(
+            (name, daemon) -> {
+              if (!DAEMON_NAME.matcher(name).matches()) {
+                problems.add(
+                    "gateway.daemons." + name + ": a daemon name must match [A-Za-z0-9._-]{1,64}");
+              }
+              daemon
+                  .grace()
+                  .ifPresent(
+                      grace -> positive(problems, "gateway.daemons." + name + ".grace", grace));
+            });
+    return problems;
+  }
+
+  /** Throws with every problem when there is any. */
+  public static void check(GatewayConfig config) {
+    List<String> problems = problems(config);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("invalid configuration: " + String.join("; ", problems));
+    }
+  }
+
+  private static void positive(List<String> problems, String key, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      problems.add(key + " must be a positive duration, got " + value);
+    }
+  }
+}

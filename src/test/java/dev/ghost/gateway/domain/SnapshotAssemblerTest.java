@@ -1,0 +1,131 @@
+package dev.ghost.gateway.domain;
+
+import static dev.ghost.gateway.domain.DaemonState.DOWN;
+import static dev.ghost.gateway.domain.DaemonState.UNKNOWN;
+import static dev.ghost.gateway.domain.DaemonState.UP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SnapshotAssemblerTest {
+
+  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  private static final DaemonName A = DaemonName.of("ghost-bridge");
+
+  static Stream<Arguments> mergedStates() {
+    return Stream.of(
+        Arguments.of("one source up", List.of(UP), UP),
+        Arguments.of("down beats up", List.of(UP, DOWN), DOWN),
+        Arguments.of("unknown beats up", List.of(UP, UNKNOWN), UNKNOWN),
+        Arguments.of("down beats unknown", List.of(UNKNOWN, DOWN), DOWN));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mergedStates")
+  void theWorseReportWins(String name, List<DaemonState> reports, DaemonState expected) {
+    List<Observation> observations =
+        reports.stream().map(state -> observation(state, "source-" + state)).toList();
+
+    Snapshot snapshot = SnapshotAssembler.next(Snapshot.EMPTY, 1, START, observations, List.of());
+
+    assertEquals(expected, snapshot.daemons().get(A).state());
+    assertEquals("source-" + expected, snapshot.daemons().get(A).source());
+  }
+
+  @Test
+  void sinceStaysWhileTheStateStaysAndMovesWhenItChanges() {
+    Snapshot first =
+        SnapshotAssembler.next(Snapshot.EMPTY, 1, START, List.of(observation(UP, "r")), List.of());
+    Snapshot second =
+        SnapshotAssembler.next(
+            first, 2, START.plusSeconds(15), List.of(observation(UP, "r")), List.of());
+    Snapshot third =
+        SnapshotAssembler.next(
+            second, 3, START.plusSeconds(30), List.of(observation(DOWN, "r")), List.of());
+
+    assertEquals(START, second.daemons().get(A).since());
+    assertEquals(START.plusSeconds(30), third.daemons().get(A).since());
+  }
+
+  @Test
+  void aDeclaredDaemonIsUnknownUntilItsGraceEndsThenDown() {
+    DeclaredDaemon declared = new DeclaredDaemon(A, START.plusSeconds(30));
+
+    Snapshot early =
+        SnapshotAssembler.next(
+            Snapshot.EMPTY, 1, START.plusSeconds(29), List.of(), List.of(declared));
+    Snapshot late =
+        SnapshotAssembler.next(early, 2, START.plusSeconds(31), List.of(), List.of(declared));
+
+    assertEquals(UNKNOWN, early.daemons().get(A).state());
+    assertEquals(DOWN, late.daemons().get(A).state());
+    assertTrue(late.daemons().get(A).reason().contains("no source reported it"));
+  }
+
+  @Test
+  void aDeclaredDaemonThatASourceReportsTakesTheSourcesWord() {
+    DeclaredDaemon declared = new DeclaredDaemon(A, START.plusSeconds(30));
+
+    Snapshot snapshot =
+        SnapshotAssembler.next(
+            Snapshot.EMPTY, 1, START, List.of(observation(UP, "registry")), List.of(declared));
+
+    assertEquals(UP, snapshot.daemons().get(A).state());
+  }
+
+  @Test
+  void aDeclaredDaemonThatWentSilentIsDownAtOnceEvenWithinGrace() {
+    DeclaredDaemon declared = new DeclaredDaemon(A, START.plusSeconds(300));
+    Snapshot seen =
+        SnapshotAssembler.next(
+            Snapshot.EMPTY, 1, START, List.of(observation(UP, "registry")), List.of(declared));
+
+    Snapshot silent =
+        SnapshotAssembler.next(seen, 2, START.plusSeconds(15), List.of(), List.of(declared));
+
+    assertEquals(DOWN, silent.daemons().get(A).state());
+  }
+
+  @Test
+  void anUndeclaredDaemonNoSourceReportsIsGone() {
+    Snapshot seen =
+        SnapshotAssembler.next(
+            Snapshot.EMPTY, 1, START, List.of(observation(UP, "registry")), List.of());
+
+    Snapshot next = SnapshotAssembler.next(seen, 2, START.plusSeconds(15), List.of(), List.of());
+
+    assertTrue(next.daemons().isEmpty());
+  }
+
+  static Stream<Arguments> healthCases() {
+    return Stream.of(
+        Arguments.of("nothing watched", List.of(), Health.UNKNOWN),
+        Arguments.of("all up", List.of(UP, UP), Health.OPERATIONAL),
+        Arguments.of("one of three down", List.of(UP, UP, DOWN), Health.DEGRADED),
+        Arguments.of("one unknown", List.of(UP, UNKNOWN), Health.DEGRADED),
+        Arguments.of("half down", List.of(UP, DOWN), Health.MAJOR_OUTAGE),
+        Arguments.of("all unknown", List.of(UNKNOWN, UNKNOWN), Health.UNKNOWN));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("healthCases")
+  void healthSumsUpTheDaemons(String name, List<DaemonState> states, Health expected) {
+    List<DaemonStatus> statuses = new java.util.ArrayList<>();
+    for (int i = 0; i < states.size(); i++) {
+      statuses.add(
+          new DaemonStatus(DaemonName.of("d" + i), states.get(i), START, "", "test", null, null));
+    }
+    assertEquals(expected, Health.of(Snapshot.of(1, START, statuses)));
+  }
+
+  private static Observation observation(DaemonState state, String source) {
+    return new Observation(A, state, state.wire(), source, START, null);
+  }
+}

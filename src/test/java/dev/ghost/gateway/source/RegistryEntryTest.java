@@ -1,0 +1,92 @@
+package dev.ghost.gateway.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ghost.gateway.domain.DaemonName;
+import dev.ghost.gateway.domain.DaemonState;
+import dev.ghost.gateway.domain.Observation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Staleness and liveness of registry entries, as a table. */
+class RegistryEntryTest {
+
+  private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+  private static final Duration MAX_AGE = Duration.ofSeconds(60);
+  private static final long RUNNING = 100;
+  private static final long GONE = 200;
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of(
+            "fresh and alive",
+            true,
+            NOW.minusSeconds(5),
+            null,
+            DaemonState.UP,
+            "registry says alive"),
+        Arguments.of(
+            "exactly max age is fresh",
+            true,
+            NOW.minus(MAX_AGE),
+            null,
+            DaemonState.UP,
+            "registry says alive"),
+        Arguments.of(
+            "one second past max age",
+            true,
+            NOW.minusSeconds(61),
+            null,
+            DaemonState.DOWN,
+            "registry entry is 61 s old (max 60 s)"),
+        Arguments.of(
+            "an hour old",
+            true,
+            NOW.minusSeconds(3600),
+            null,
+            DaemonState.DOWN,
+            "registry entry is 3600 s old (max 60 s)"),
+        Arguments.of(
+            "timestamp ahead of our clock",
+            true,
+            NOW.plusSeconds(30),
+            null,
+            DaemonState.UP,
+            "registry says alive"),
+        Arguments.of(
+            "alive=false", false, NOW, null, DaemonState.DOWN, "registry says alive=false"),
+        Arguments.of(
+            "alive=false wins over a stale timestamp",
+            false,
+            NOW.minusSeconds(600),
+            null,
+            DaemonState.DOWN,
+            "registry says alive=false"),
+        Arguments.of(
+            "no timestamp", true, null, null, DaemonState.DOWN, "registry entry has no timestamp"),
+        Arguments.of("pid running", true, NOW, RUNNING, DaemonState.UP, "pid 100 runs"),
+        Arguments.of("pid gone", true, NOW, GONE, DaemonState.DOWN, "pid 200 is not running"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void judgesTheEntry(
+      String name,
+      boolean alive,
+      Instant timestamp,
+      Long pid,
+      DaemonState expected,
+      String reason) {
+    RegistryEntry entry = new RegistryEntry(DaemonName.of("ghost-bridge"), alive, timestamp, pid);
+
+    Observation observation = entry.judge(NOW, MAX_AGE, candidate -> candidate == RUNNING);
+
+    assertEquals(expected, observation.state());
+    assertEquals(reason, observation.reason());
+    assertEquals("registry", observation.source());
+  }
+}
