@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -110,7 +111,8 @@ public final class SnapshotEngine {
 
   public TickResult take() {
     long started = System.nanoTime();
-    Instant now = clock.instant();
+    // Milliseconds are what the store keeps; truncating here keeps "since" equal across a restart.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Snapshot next = SnapshotAssembler.next(baseline, ++sequence, now, collect(now), declared);
     List<Transition> transitions = SnapshotDiff.between(baseline, next);
     Optional<String> storeError = Optional.empty();

@@ -1,0 +1,201 @@
+package dev.ghost.gateway.snapshot;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ghost.gateway.domain.DaemonName;
+import dev.ghost.gateway.domain.DaemonState;
+import dev.ghost.gateway.domain.DaemonStatus;
+import dev.ghost.gateway.domain.Observation;
+import dev.ghost.gateway.source.DaemonSource;
+import dev.ghost.gateway.store.EventLog;
+import dev.ghost.gateway.testsupport.Engines;
+import dev.ghost.gateway.testsupport.SqliteStores;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotSchedulerTest {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void aBurstOfAThousandSignalsCostsAFewSnapshotsAndTheLastSignalIsSeen() throws Exception {
+    AtomicInteger state = new AtomicInteger();
+    SnapshotEngine engine =
+        engine(new CountingSource(state), SqliteStores.migrated(dataDir.resolve("g.db")));
+    engine.resume();
+    List<Long> observedValues = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger snapshots = new AtomicInteger();
+    try (SnapshotScheduler scheduler =
+        new SnapshotScheduler(
+            engine,
+            Duration.ofHours(1),
+            result -> {
+              snapshots.incrementAndGet();
+              observedValues.add(result.snapshot().daemons().values().iterator().next().pid());
+            })) {
+      scheduler.start();
+      await().until(() -> snapshots.get() == 1);
+
+      CountDownLatch go = new CountDownLatch(1);
+      List<Thread> senders = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        Thread sender =
+            new Thread(
+                () -> {
+                  awaitQuietly(go);
+                  for (int i = 0; i < 250; i++) {
+                    state.incrementAndGet();
+                    scheduler.changed();
+                  }
+                });
+        sender.start();
+        senders.add(sender);
+      }
+      go.countDown();
+      for (Thread sender : senders) {
+        sender.join();
+      }
+
+      await().until(() -> observedValues.contains(1000L));
+      int taken = snapshots.get() - 1;
+      assertTrue(taken >= 1 && taken < 100, "a burst of 1000 signals took " + taken + " snapshots");
+    }
+  }
+
+  @Test
+  void aSignalStartsASnapshotWithinMilliseconds() throws Exception {
+    SnapshotEngine engine =
+        engine(
+            new CountingSource(new AtomicInteger()),
+            SqliteStores.migrated(dataDir.resolve("g.db")));
+    engine.resume();
+    AtomicInteger snapshots = new AtomicInteger();
+    AtomicLong lastAt = new AtomicLong();
+    try (SnapshotScheduler scheduler =
+        new SnapshotScheduler(
+            engine,
+            Duration.ofHours(1),
+            result -> {
+              lastAt.set(System.nanoTime());
+              snapshots.incrementAndGet();
+            })) {
+      scheduler.start();
+      await().until(() -> snapshots.get() == 1);
+
+      long signalledAt = System.nanoTime();
+      scheduler.changed();
+
+      await().atMost(Duration.ofSeconds(1)).until(() -> snapshots.get() == 2);
+      assertTrue(lastAt.get() - signalledAt < Duration.ofMillis(500).toNanos());
+    }
+  }
+
+  @Test
+  void aFailingStoreLosesNoTransitionAndStoresNoneTwice() throws Exception {
+    AtomicBoolean broken = new AtomicBoolean();
+    DataSource real = SqliteStores.migrated(dataDir.resolve("g.db"));
+    AtomicReference<DaemonState> reported = new AtomicReference<>(DaemonState.UP);
+    DaemonSource source = new SwitchableSource(reported);
+    SnapshotEngine engine = engine(source, breakable(real, broken));
+    engine.resume();
+    engine.take();
+
+    broken.set(true);
+    reported.set(DaemonState.DOWN);
+    TickResult failed = engine.take();
+    TickResult stillFailing = engine.take();
+    broken.set(false);
+    TickResult recovered = engine.take();
+    TickResult after = engine.take();
+
+    assertTrue(failed.storeError().isPresent());
+    assertTrue(stillFailing.storeError().isPresent());
+    assertEquals(1, recovered.events().size());
+    assertEquals(DaemonState.DOWN, recovered.events().get(0).transition().to());
+    assertEquals(List.of(), after.events());
+    assertEquals(2, new EventLog(real).page(0, 100, null).size());
+  }
+
+  private SnapshotEngine engine(DaemonSource source, DataSource dataSource) {
+    return Engines.create(
+        Clock.systemUTC(),
+        dataDir,
+        new EventLog(dataSource),
+        List.of(source),
+        List.of(),
+        events -> {});
+  }
+
+  /** A data source that refuses connections while {@code broken} is set, like a full disk would. */
+  private static DataSource breakable(DataSource real, AtomicBoolean broken) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              if (broken.get() && method.getName().equals("getConnection")) {
+                throw new SQLException("disk I/O error");
+              }
+              return method.invoke(real, args);
+            });
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Reports one daemon whose pid field carries a counter, so a snapshot shows what it saw. */
+  private record CountingSource(AtomicInteger counter) implements DaemonSource {
+    @Override
+    public String name() {
+      return "counting";
+    }
+
+    @Override
+    public List<Observation> observe(Instant now) {
+      return List.of(
+          new Observation(
+              DaemonName.of("counted"), DaemonState.UP, "", name(), now, (long) counter.get()));
+    }
+
+    @Override
+    public void restore(DaemonStatus known) {}
+  }
+
+  private record SwitchableSource(AtomicReference<DaemonState> state) implements DaemonSource {
+    @Override
+    public String name() {
+      return "switch";
+    }
+
+    @Override
+    public List<Observation> observe(Instant now) {
+      return List.of(
+          new Observation(DaemonName.of("switched"), state.get(), "", name(), now, null));
+    }
+
+    @Override
+    public void restore(DaemonStatus known) {}
+  }
+}
