@@ -1,0 +1,146 @@
+package dev.ghost.gateway.api;
+
+import static dev.ghost.gateway.testsupport.Api.as;
+import static dev.ghost.gateway.testsupport.Api.awaitState;
+import static dev.ghost.gateway.testsupport.Api.heartbeat;
+import static dev.ghost.gateway.testsupport.Api.uniqueDaemon;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ghost.gateway.testsupport.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@QuarkusTest
+class DaemonSignalResourceTest {
+
+  @Test
+  void aHeartbeatRegistersAnUnknownDaemonAsUp() {
+    String daemon = uniqueDaemon("beat");
+
+    as(Api.WRITE)
+        .contentType(ContentType.JSON)
+        .body("{\"ttl\": \"90s\", \"message\": \"ready\"}")
+        .post("/api/v1/daemons/{name}/heartbeat", daemon)
+        .then()
+        .statusCode(202)
+        .body("daemon", equalTo(daemon))
+        .body("signal", equalTo("heartbeat"));
+
+    awaitState(daemon, "up");
+    assertEquals("heartbeat: ready", Api.status().getString("daemons.'" + daemon + "'.reason"));
+  }
+
+  @Test
+  void aHeartbeatWithoutABodyUsesTheDefaultTtl() {
+    String daemon = uniqueDaemon("nobody");
+    as(Api.WRITE).post("/api/v1/daemons/{name}/heartbeat", daemon).then().statusCode(202);
+    awaitState(daemon, "up");
+  }
+
+  @Test
+  void aFailSignalIsDownAtOnceAndAHeartbeatRecovers() {
+    String daemon = uniqueDaemon("fail");
+    heartbeat(daemon, "{}");
+    awaitState(daemon, "up");
+
+    as(Api.WRITE)
+        .contentType(ContentType.JSON)
+        .body("{\"message\": \"out of memory\"}")
+        .post("/api/v1/daemons/{name}/fail", daemon)
+        .then()
+        .statusCode(202);
+    awaitState(daemon, "down");
+
+    heartbeat(daemon, "{}");
+    awaitState(daemon, "up");
+  }
+
+  @Test
+  void aHeartbeatWhoseTtlRunsOutIsDownWithTheReason() {
+    String daemon = uniqueDaemon("ttl");
+    heartbeat(daemon, "{\"ttl\": \"1s\"}");
+    awaitState(daemon, "up");
+
+    awaitState(daemon, "down");
+    assertTrue(
+        Api.status().getString("daemons.'" + daemon + "'.reason").startsWith("no heartbeat for"));
+  }
+
+  static Stream<Arguments> badRequests() {
+    String big = "{\"message\": \"" + "x".repeat(70 * 1024) + "\"}";
+    return Stream.of(
+        Arguments.of("name with a space", "bad name", ContentType.JSON, "{}", 400, "daemon name"),
+        Arguments.of("name too long", "a".repeat(65), ContentType.JSON, "{}", 400, "daemon name"),
+        Arguments.of(
+            "invalid JSON", "ok-name", ContentType.JSON, "{\"ttl\": ", 400, "not valid JSON"),
+        Arguments.of(
+            "unknown field",
+            "ok-name",
+            ContentType.JSON,
+            "{\"tll\": \"5s\"}",
+            400,
+            "unknown field \"tll\""),
+        Arguments.of(
+            "bad ttl", "ok-name", ContentType.JSON, "{\"ttl\": \"soon\"}", 400, "\"ttl\" must be"),
+        Arguments.of(
+            "ttl too long",
+            "ok-name",
+            ContentType.JSON,
+            "{\"ttl\": \"30d\"}",
+            400,
+            "\"ttl\" must be"),
+        Arguments.of(
+            "wrong content type", "ok-name", ContentType.TEXT, "ttl=5s", 415, "application/json"),
+        Arguments.of("body over 64 KiB", "ok-name", ContentType.JSON, big, 413, "limit is 65536"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badRequests")
+  void badInputGetsAProblemThatSaysWhatToFix(
+      String name, String daemon, ContentType type, String body, int status, String detail) {
+    as(Api.WRITE)
+        .contentType(type)
+        .body(body)
+        .post("/api/v1/daemons/{name}/heartbeat", daemon)
+        .then()
+        .statusCode(status)
+        .contentType("application/problem+json")
+        .body("status", equalTo(status))
+        .body("detail", containsString(detail))
+        .body(not(containsString("Exception")))
+        .body(not(containsString("at dev.ghost")));
+  }
+
+  @Test
+  void badInputChangesNothing() {
+    String daemon = uniqueDaemon("untouched");
+    as(Api.WRITE)
+        .contentType(ContentType.JSON)
+        .body("{\"ttl\": \"never\"}")
+        .post("/api/v1/daemons/{name}/heartbeat", daemon)
+        .then()
+        .statusCode(400);
+
+    assertFalse(Api.status().getMap("daemons").containsKey(daemon));
+  }
+
+  @Test
+  void anUnknownPathIsAProblemToo() {
+    as(Api.WRITE)
+        .get("/api/v1/nothing-here")
+        .then()
+        .statusCode(404)
+        .contentType(startsWith("application/problem+json"));
+  }
+}

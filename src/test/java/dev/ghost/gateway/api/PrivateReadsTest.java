@@ -1,0 +1,54 @@
+package dev.ghost.gateway.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.ghost.gateway.testsupport.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** No token configured and reads private: the generated admin token is the only way in. */
+@QuarkusTest
+@TestProfile(PrivateReadsTest.NoTokensPrivateReads.class)
+class PrivateReadsTest {
+
+  public static class NoTokensPrivateReads implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "gateway.auth.public-read", "false",
+          "gateway.auth.tokens", "",
+          "gateway.data-dir",
+              System.getProperty("gateway.data-dir", "target/test-data") + "-private");
+    }
+  }
+
+  @Test
+  void theFirstStartWritesAnAdminTokenOnlyItsOwnerCanRead() throws Exception {
+    Path file = Api.dataDir().resolve("admin.token");
+
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    String token = Files.readString(file).strip();
+    assertFalse(token.length() < 32);
+    String log = Files.readString(Api.dataDir().resolve("gateway.log"));
+    assertFalse(log.contains(token), "the admin token was logged");
+  }
+
+  @Test
+  void readsNeedATokenAndTheAdminTokenGrantsThem() throws Exception {
+    String token = Files.readString(Api.dataDir().resolve("admin.token")).strip();
+
+    given().get("/ghost/status.json").then().statusCode(401);
+    given().get("/api/v1/events").then().statusCode(401);
+    Api.as(token).get("/ghost/status.json").then().statusCode(200);
+    Api.as(token).get("/api/v1/events").then().statusCode(200);
+    Api.as(Api.READ).get("/ghost/status.json").then().statusCode(401);
+  }
+}
