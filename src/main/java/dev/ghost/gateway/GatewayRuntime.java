@@ -94,7 +94,10 @@ public class GatewayRuntime {
             file -> {
               registry =
                   new RegistryFileSource(
-                      file, config.registry().maxAge(), RegistryFileSource::processRuns, relay);
+                      file,
+                      config.registry().maxAge(),
+                      RegistryFileSource::runningProcesses,
+                      relay);
               sources.add(registry);
             });
 

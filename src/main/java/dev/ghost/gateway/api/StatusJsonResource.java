@@ -2,6 +2,7 @@ package dev.ghost.gateway.api;
 
 import dev.ghost.gateway.GatewayRuntime;
 import dev.ghost.gateway.snapshot.StatusPublisher.Published;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,7 +18,9 @@ public class StatusJsonResource {
 
   @Inject GatewayRuntime runtime;
 
+  // Only memory is touched here, so it answers on the I/O thread without a hop to a worker.
   @GET
+  @NonBlocking
   @Produces(MediaType.APPLICATION_JSON)
   @RequiresScope(Scope.READ)
   public Response status(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

@@ -18,9 +18,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,7 +42,7 @@ public final class RegistryFileSource implements DaemonSource, AutoCloseable {
 
   private final Path file;
   private final Duration maxAge;
-  private final LongPredicate processRuns;
+  private final Supplier<LongPredicate> processTable;
   private final ChangeSignal signal;
 
   private volatile FileVersion readVersion;
@@ -49,17 +52,23 @@ public final class RegistryFileSource implements DaemonSource, AutoCloseable {
   private String lastLoggedError;
 
   public RegistryFileSource(
-      Path file, Duration maxAge, LongPredicate processRuns, ChangeSignal signal) {
+      Path file, Duration maxAge, Supplier<LongPredicate> processTable, ChangeSignal signal) {
     this.file = file.toAbsolutePath().normalize();
     this.maxAge = Objects.requireNonNull(maxAge);
-    this.processRuns = Objects.requireNonNull(processRuns);
+    this.processTable = Objects.requireNonNull(processTable);
     this.signal = Objects.requireNonNull(signal);
     this.status = new RegistryStatus(this.file.toString(), false, "not read yet", null, 0);
   }
 
-  /** True when a process with this pid runs on this host. */
-  public static boolean processRuns(long pid) {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  /**
+   * The processes running on this host now, as a test of pids. One listing per tick costs as much
+   * as the host has processes; asking for each pid alone would cost as much as the registry has
+   * entries, which is far more at 10,000 daemons.
+   */
+  public static LongPredicate runningProcesses() {
+    Set<Long> pids = new HashSet<>();
+    ProcessHandle.allProcesses().forEach(process -> pids.add(process.pid()));
+    return pids::contains;
   }
 
   @Override
@@ -72,6 +81,8 @@ public final class RegistryFileSource implements DaemonSource, AutoCloseable {
     refresh(now);
     List<RegistryEntry> current = entries;
     List<Observation> observations = new ArrayList<>(current.size());
+    LongPredicate processRuns =
+        current.stream().anyMatch(e -> e.pid() != null) ? processTable.get() : pid -> true;
     for (RegistryEntry entry : current) {
       observations.add(entry.judge(now, maxAge, processRuns));
     }

@@ -70,7 +70,7 @@ class RestartTest {
     EventLog log = new EventLog(SqliteStores.migrated(dataDir.resolve("gateway.db")));
     RegistryFileSource registry =
         new RegistryFileSource(
-            dataDir.resolve("registry.json"), Duration.ofSeconds(60), pid -> true, () -> {});
+            dataDir.resolve("registry.json"), Duration.ofSeconds(60), () -> pid -> true, () -> {});
     SnapshotEngine engine =
         Engines.create(
             Clock.systemUTC(), dataDir, log, List.of(registry), List.of(), announced::addAll);

@@ -35,7 +35,7 @@ class RegistryFileSourceTest {
 
   private RegistryFileSource source(Path file) {
     return new RegistryFileSource(
-        file, Duration.ofSeconds(60), pid -> true, signals::incrementAndGet);
+        file, Duration.ofSeconds(60), () -> pid -> true, signals::incrementAndGet);
   }
 
   @Test
@@ -146,6 +146,33 @@ class RegistryFileSourceTest {
     List<Observation> later = source.observe(NOW.plusSeconds(120));
 
     assertEquals(DaemonState.DOWN, stateOf(later, "ghost-bridge"));
+  }
+
+  @Test
+  void aPidIsUpWhileItsProcessRunsAndDownOnceItIsKilled() throws Exception {
+    Process child = new ProcessBuilder("sleep", "60").start();
+    try {
+      Path file =
+          write(
+              "registry.json",
+              "{\"worker\": {\"alive\": true, \"timestamp\": \""
+                  + Instant.now()
+                  + "\", \"pid\": "
+                  + child.pid()
+                  + "}}");
+      RegistryFileSource source =
+          new RegistryFileSource(
+              file, Duration.ofSeconds(60), RegistryFileSource::runningProcesses, () -> {});
+
+      assertEquals(DaemonState.UP, stateOf(source.observe(Instant.now()), "worker"));
+
+      child.destroyForcibly().waitFor();
+      Observation killed = source.observe(Instant.now()).get(0);
+      assertEquals(DaemonState.DOWN, killed.state());
+      assertEquals("pid " + child.pid() + " is not running", killed.reason());
+    } finally {
+      child.destroyForcibly();
+    }
   }
 
   @Test
