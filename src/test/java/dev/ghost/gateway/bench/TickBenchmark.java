@@ -1,0 +1,138 @@
+package dev.ghost.gateway.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghost.gateway.snapshot.SnapshotEngine;
+import dev.ghost.gateway.snapshot.StatusFileWriter;
+import dev.ghost.gateway.snapshot.StatusPublisher;
+import dev.ghost.gateway.snapshot.TickResult;
+import dev.ghost.gateway.source.RegistryFileSource;
+import dev.ghost.gateway.store.EventLog;
+import dev.ghost.gateway.testsupport.SqliteStores;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The cost of one tick (collect from the registry file, assemble, diff, record, serialize, atomic
+ * write) at N daemons, against a reference measured in the same run: the bare atomic write of the
+ * same number of bytes. Run by bench/run.sh.
+ */
+public final class TickBenchmark {
+
+  private TickBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int daemons = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int ticks = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+    Path dir = Files.createTempDirectory("tick-bench");
+    Path registry = dir.resolve("registry.json");
+    long pid = ProcessHandle.current().pid();
+    writeRegistry(registry, daemons, pid, -1);
+
+    EventLog log = new EventLog(SqliteStores.migrated(dir.resolve("gateway.db")));
+    RegistryFileSource source =
+        new RegistryFileSource(
+            registry, Duration.ofSeconds(60), RegistryFileSource::runningProcesses, () -> {});
+    StatusFileWriter writer = new StatusFileWriter(dir.resolve("status.json"));
+    SnapshotEngine engine =
+        new SnapshotEngine(
+            Clock.systemUTC(),
+            new SnapshotEngine.Settings(Duration.ofSeconds(15), "bench", dir, 20),
+            List.of(source),
+            List.of(),
+            log,
+            new StatusPublisher(),
+            writer,
+            source::status,
+            events -> {},
+            new ObjectMapper());
+    engine.resume();
+    engine.take();
+
+    System.out.printf("tick benchmark: %d daemons, %d ticks per scenario%n", daemons, ticks);
+    long[] steady = run(engine, registry, daemons, pid, ticks, false);
+    long[] churn = run(engine, registry, daemons, pid, ticks, true);
+    long[] reference =
+        referenceWrites(writer, Files.readAllBytes(dir.resolve("status.json")), ticks);
+    System.out.printf("status.json size: %d bytes%n", Files.size(dir.resolve("status.json")));
+    report("tick, registry rewritten, no change", steady, reference);
+    report("tick, registry rewritten, 1% of daemons flip", churn, reference);
+    report("reference: atomic write of the same bytes", reference, reference);
+  }
+
+  private static long[] run(
+      SnapshotEngine engine, Path registry, int daemons, long pid, int ticks, boolean churn)
+      throws IOException {
+    int warmup = Math.max(20, ticks / 5);
+    long[] nanos = new long[ticks];
+    for (int i = -warmup; i < ticks; i++) {
+      writeRegistry(registry, daemons, pid, churn ? i : -1);
+      TickResult result = engine.take();
+      if (result.storeError().isPresent() || result.writeError().isPresent()) {
+        throw new IllegalStateException("tick failed: " + result);
+      }
+      if (i >= 0) {
+        nanos[i] = result.nanos();
+      }
+    }
+    return nanos;
+  }
+
+  private static long[] referenceWrites(StatusFileWriter writer, byte[] bytes, int count) {
+    long[] nanos = new long[count];
+    for (int i = 0; i < count; i++) {
+      long start = System.nanoTime();
+      writer.write(bytes);
+      nanos[i] = System.nanoTime() - start;
+    }
+    return nanos;
+  }
+
+  /**
+   * Writes the registry with fresh timestamps. With {@code round >= 0}, a different 1% of the
+   * daemons is dead in each round, so every tick has transitions both ways.
+   */
+  private static void writeRegistry(Path registry, int daemons, long pid, int round)
+      throws IOException {
+    StringBuilder json = new StringBuilder(daemons * 90).append('{');
+    String now = Instant.now().toString();
+    int stride = 100;
+    for (int i = 0; i < daemons; i++) {
+      boolean alive = round < 0 || Math.floorMod(i - round, stride) != 0;
+      json.append(i == 0 ? "" : ",")
+          .append("\"daemon-")
+          .append(i)
+          .append("\":{\"alive\":")
+          .append(alive)
+          .append(",\"timestamp\":\"")
+          .append(now)
+          .append("\",\"pid\":")
+          .append(pid)
+          .append('}');
+    }
+    Path temp = registry.resolveSibling("registry.json.tmp");
+    Files.writeString(temp, json.append('}'));
+    Files.move(temp, registry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void report(String name, long[] nanos, long[] reference) {
+    double median = percentile(nanos, 0.50);
+    double p99 = percentile(nanos, 0.99);
+    System.out.printf(
+        "%-48s median %7.2f ms  p99 %7.2f ms  (p99 %.1fx the reference)%n",
+        name, median, p99, p99 / percentile(reference, 0.99));
+  }
+
+  private static double percentile(long[] nanos, double q) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(q * sorted.length) - 1;
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+}
