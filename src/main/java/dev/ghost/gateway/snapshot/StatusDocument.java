@@ -5,6 +5,7 @@ import dev.ghost.gateway.domain.DaemonState;
 import dev.ghost.gateway.domain.DaemonStatus;
 import dev.ghost.gateway.domain.Health;
 import dev.ghost.gateway.domain.Snapshot;
+import dev.ghost.gateway.domain.Timestamps;
 import dev.ghost.gateway.source.RegistryStatus;
 import dev.ghost.gateway.store.StoredEvent;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public record StatusDocument(
     return new StatusDocument(
         SCHEMA_VERSION,
         snapshot.sequence(),
-        snapshot.takenAt().toString(),
+        Timestamps.format(snapshot.takenAt()),
         context.host(),
         Math.max(0, snapshot.takenAt().getEpochSecond() - context.startedAt().getEpochSecond()),
         snapshot.allUp() && context.onTime(),
@@ -98,9 +99,9 @@ public record StatusDocument(
   private static DaemonEntry entry(DaemonStatus status) {
     return new DaemonEntry(
         status.alive(),
-        status.lastSeen() == null ? null : status.lastSeen().toString(),
+        status.lastSeen() == null ? null : Timestamps.format(status.lastSeen()),
         status.state().wire(),
-        status.since().toString(),
+        Timestamps.format(status.since()),
         status.reason(),
         status.source(),
         status.pid());

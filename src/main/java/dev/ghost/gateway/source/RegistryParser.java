@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghost.gateway.domain.DaemonName;
+import dev.ghost.gateway.domain.Timestamps;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -104,6 +105,10 @@ final class RegistryParser {
 
   /** Accepts an instant, a date-time with offset, or a local date-time, which is read as UTC. */
   static Instant parseIsoInstant(String text) {
+    Instant fast = Timestamps.parseUtc(text);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException notOffset) {

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -97,7 +96,7 @@ public final class EventLog {
     try (Connection connection = dataSource.getConnection()) {
       long sequence = Long.parseLong(meta(connection, LAST_SEQUENCE, "0"));
       Instant takenAt = Instant.ofEpochMilli(Long.parseLong(meta(connection, LAST_TAKEN_AT, "0")));
-      TreeMap<DaemonName, DaemonStatus> daemons = new TreeMap<>();
+      List<DaemonStatus> daemons = new ArrayList<>();
       try (PreparedStatement query =
               connection.prepareStatement(
                   "SELECT name, state, since_ms, reason, source, last_seen_ms, pid FROM"
@@ -113,10 +112,10 @@ public final class EventLog {
                   rows.getString(5),
                   nullableInstant(rows, 6),
                   nullableLong(rows, 7));
-          daemons.put(status.name(), status);
+          daemons.add(status);
         }
       }
-      return new Snapshot(sequence, takenAt, daemons);
+      return Snapshot.of(sequence, takenAt, daemons);
     }
   }
 

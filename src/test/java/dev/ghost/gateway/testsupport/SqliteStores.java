@@ -6,7 +6,10 @@ import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** A real SQLite file with the gateway's migrations applied, for tests that run without Quarkus. */
+/**
+ * A real SQLite file, set up as the gateway sets it up (WAL, synchronous=NORMAL), with its
+ * migrations applied, for tests and benchmarks that run without Quarkus.
+ */
 public final class SqliteStores {
 
   private SqliteStores() {}
@@ -14,6 +17,7 @@ public final class SqliteStores {
   public static DataSource migrated(Path file) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(5000);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file);

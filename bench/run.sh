@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# One command for every benchmark: bash bench/run.sh
+#  1. tick cost at 10,000 daemons (collect, diff, record, serialize, atomic write), median and p99,
+#     against the bare atomic write of the same bytes;
+#  2. GET /ghost/status.json under wrk, side by side with nginx serving the same bytes.
+# Every figure is printed; nothing is asserted. Traffic stays on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DAEMONS=${DAEMONS:-10000}
+TICKS=${TICKS:-300}
+HTTP_DAEMONS=${HTTP_DAEMONS:-100}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-32}
+GATEWAY_PORT=18080
+NGINX_PORT=18081
+OUT=bench/out
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-core >/dev/null
+fi
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+
+./mvnw -B -q -DskipTests package
+./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test.cp"
+
+echo "== tick"
+java -cp "target/classes:target/test-classes:$(cat "$OUT/test.cp")" \
+  dev.ghost.gateway.bench.TickBenchmark "$DAEMONS" "$TICKS" 2>/dev/null
+
+echo "== GET /ghost/status.json ($HTTP_DAEMONS daemons, wrk -t2 -c$CONNECTIONS -d$DURATION)"
+mkdir -p "$OUT/gateway" "$OUT/nginx"
+python3 - "$OUT/gateway/registry.json" "$HTTP_DAEMONS" <<'PY'
+import json, sys, datetime
+now = datetime.datetime.now(datetime.timezone.utc).isoformat()
+json.dump({f"daemon-{i}": {"alive": True, "timestamp": now} for i in range(int(sys.argv[2]))},
+          open(sys.argv[1], "w"))
+PY
+GATEWAY_DATA_DIR="$OUT/gateway" GATEWAY_REGISTRY_FILE="$OUT/gateway/registry.json" \
+GATEWAY_REGISTRY_MAX_AGE=1h QUARKUS_HTTP_PORT=$GATEWAY_PORT QUARKUS_LOG_LEVEL=WARN \
+  java -jar target/quarkus-app/quarkus-run.jar >"$OUT/gateway.log" 2>&1 &
+GATEWAY_PID=$!
+trap 'kill $GATEWAY_PID 2>/dev/null || true; [ -f "$OUT/nginx/nginx.pid" ] && kill "$(cat "$OUT/nginx/nginx.pid")" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" >/dev/null && break
+  sleep 0.2
+done
+curl -sf "http://127.0.0.1:$GATEWAY_PORT/ghost/status.json" >"$OUT/nginx/status.json"
+echo "document: $(wc -c <"$OUT/nginx/status.json") bytes"
+
+cat >"$OUT/nginx/nginx.conf" <<CONF
+worker_processes 1;
+pid $PWD/$OUT/nginx/nginx.pid;
+error_log $PWD/$OUT/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $PWD/$OUT/nginx;
+  proxy_temp_path $PWD/$OUT/nginx;
+  fastcgi_temp_path $PWD/$OUT/nginx;
+  uwsgi_temp_path $PWD/$OUT/nginx;
+  scgi_temp_path $PWD/$OUT/nginx;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location = /ghost/status.json {
+      root $PWD/$OUT/nginx;
+      try_files /status.json =404;
+      default_type application/json;
+      add_header Cache-Control no-cache;
+    }
+  }
+}
+CONF
+nginx -c "$PWD/$OUT/nginx/nginx.conf"
+
+measure() {
+  local url=$1
+  wrk -t2 -c"$CONNECTIONS" -d5s "$url" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$OUT/wrk.txt"
+  local rps p99
+  rps=$(awk '/Requests\/sec/{print $2}' "$OUT/wrk.txt")
+  p99=$(awk '$1=="99%"{print $2}' "$OUT/wrk.txt")
+  echo "$rps $p99"
+}
+read -r G_RPS G_P99 < <(measure "http://127.0.0.1:$GATEWAY_PORT/ghost/status.json")
+read -r N_RPS N_P99 < <(measure "http://127.0.0.1:$NGINX_PORT/ghost/status.json")
+printf '%-8s %12s req/s  p99 %s\n' gateway "$G_RPS" "$G_P99" nginx "$N_RPS" "$N_P99"
+awk -v g="$G_RPS" -v n="$N_RPS" 'BEGIN { printf "gateway / nginx throughput: %.2f\n", g / n }'

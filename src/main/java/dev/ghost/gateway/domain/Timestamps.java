@@ -1,0 +1,117 @@
+package dev.ghost.gateway.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * ISO-8601 UTC timestamps, read and written by hand. A status document of 10,000 daemons holds
+ * 20,000 of them and a registry 10,000 more; the general-purpose java.time formatters spend most of
+ * a tick's budget on those alone.
+ */
+public final class Timestamps {
+
+  private Timestamps() {}
+
+  /**
+   * Formats as {@code yyyy-MM-ddTHH:mm:ss.SSSZ} (milliseconds always shown), the same instant
+   * {@link Instant#parse} reads back. Years outside 0000..9999 fall back to {@link
+   * Instant#toString}.
+   */
+  public static String format(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    long days = Math.floorDiv(seconds, 86_400);
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+    LocalDate date = LocalDate.ofEpochDay(days);
+    int year = date.getYear();
+    if (year < 0 || year > 9999) {
+      return instant.toString();
+    }
+    char[] out = new char[24];
+    digits(out, 0, year, 4);
+    out[4] = '-';
+    digits(out, 5, date.getMonthValue(), 2);
+    out[7] = '-';
+    digits(out, 8, date.getDayOfMonth(), 2);
+    out[10] = 'T';
+    digits(out, 11, secondOfDay / 3600, 2);
+    out[13] = ':';
+    digits(out, 14, secondOfDay / 60 % 60, 2);
+    out[16] = ':';
+    digits(out, 17, secondOfDay % 60, 2);
+    out[19] = '.';
+    digits(out, 20, instant.getNano() / 1_000_000, 3);
+    out[23] = 'Z';
+    return new String(out);
+  }
+
+  /**
+   * Parses the common UTC form {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} quickly; returns null for
+   * anything else, so the caller can fall back to java.time for offsets and other forms.
+   */
+  public static Instant parseUtc(String text) {
+    int length = text.length();
+    if (length < 20
+        || text.charAt(length - 1) != 'Z'
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':') {
+      return null;
+    }
+    int year = number(text, 0, 4);
+    int month = number(text, 5, 2);
+    int day = number(text, 8, 2);
+    int hour = number(text, 11, 2);
+    int minute = number(text, 14, 2);
+    int second = number(text, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+      return null;
+    }
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    int nanos = 0;
+    if (length > 20) {
+      int digits = length - 21;
+      if (text.charAt(19) != '.' || digits < 1 || digits > 9) {
+        return null;
+      }
+      nanos = number(text, 20, digits);
+      if (nanos < 0) {
+        return null;
+      }
+      for (int i = digits; i < 9; i++) {
+        nanos *= 10;
+      }
+    } else if (length != 20) {
+      return null;
+    }
+    try {
+      long epochDay = LocalDate.of(year, month, day).toEpochDay();
+      return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+    } catch (java.time.DateTimeException invalidDate) {
+      return null;
+    }
+  }
+
+  /** The decimal number in {@code text[start, start + count)}, or -1 when it is not all digits. */
+  private static int number(String text, int start, int count) {
+    int value = 0;
+    for (int i = start; i < start + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  private static void digits(char[] out, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      out[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+}
