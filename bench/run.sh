@@ -4,7 +4,9 @@
 #     against the bare atomic write of the same bytes;
 #  2. GET /ghost/status.json under wrk, side by side with nginx serving the same bytes.
 # Every figure is printed; nothing is asserted. Traffic stays on 127.0.0.1.
+# `bash bench/run.sh tick` or `bash bench/run.sh http` runs one part.
 set -euo pipefail
+PART=${1:-all}
 cd "$(dirname "$0")/.."
 
 DAEMONS=${DAEMONS:-10000}
@@ -26,9 +28,12 @@ echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d
 ./mvnw -B -q -DskipTests package
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test.cp"
 
-echo "== tick"
-java -cp "target/classes:target/test-classes:$(cat "$OUT/test.cp")" \
-  dev.ghost.gateway.bench.TickBenchmark "$DAEMONS" "$TICKS" 2>/dev/null
+if [ "$PART" != http ]; then
+  echo "== tick"
+  java -cp "target/classes:target/test-classes:$(cat "$OUT/test.cp")" \
+    dev.ghost.gateway.bench.TickBenchmark "$DAEMONS" "$TICKS" 2>/dev/null
+fi
+[ "$PART" = tick ] && exit 0
 
 echo "== GET /ghost/status.json ($HTTP_DAEMONS daemons, wrk -t2 -c$CONNECTIONS -d$DURATION)"
 mkdir -p "$OUT/gateway" "$OUT/nginx"

@@ -12,14 +12,18 @@ public record Problem(String type, String title, int status, String detail, Stri
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
-  public static Response response(Response.Status status, String detail) {
-    return response(status.getStatusCode(), status.getReasonPhrase(), detail);
+  /** A problem whose title is the status's reason phrase. */
+  public static Problem of(int status, String detail) {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+    return new Problem("about:blank", title, status, detail, null);
   }
 
-  public static Response response(int status, String title, String detail) {
-    return Response.status(status)
-        .type(MEDIA_TYPE)
-        .entity(new Problem("about:blank", title, status, detail, null))
-        .build();
+  public static Response response(Response.Status status, String detail) {
+    return response(status.getStatusCode(), detail);
+  }
+
+  public static Response response(int status, String detail) {
+    return Response.status(status).type(MEDIA_TYPE).entity(of(status, detail)).build();
   }
 }

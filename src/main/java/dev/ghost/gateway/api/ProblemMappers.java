@@ -28,10 +28,8 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
-    Response original = e.getResponse();
-    int status = original.getStatus();
-    Response.StatusType type = original.getStatusInfo();
-    return Problem.response(status, type.getReasonPhrase(), detailFor(status));
+    int status = e.getResponse().getStatus();
+    return Problem.response(status, detailFor(status));
   }
 
   @ServerExceptionMapper

@@ -45,7 +45,13 @@ class PrivateReadsTest {
   void readsNeedATokenAndTheAdminTokenGrantsThem() throws Exception {
     String token = Files.readString(Api.dataDir().resolve("admin.token")).strip();
 
-    given().get("/ghost/status.json").then().statusCode(401);
+    given()
+        .get("/ghost/status.json")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("Bearer"))
+        .body("detail", org.hamcrest.Matchers.containsString("Authorization: Bearer"));
     given().get("/api/v1/events").then().statusCode(401);
     Api.as(token).get("/ghost/status.json").then().statusCode(200);
     Api.as(token).get("/api/v1/events").then().statusCode(200);

@@ -21,7 +21,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class StatusJsonResourceTest {
+class StatusJsonRouteTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
