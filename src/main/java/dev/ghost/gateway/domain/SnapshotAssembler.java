@@ -20,18 +20,24 @@ public final class SnapshotAssembler {
       Instant now,
       Collection<Observation> observations,
       Collection<DeclaredDaemon> declared) {
-    Map<DaemonName, Observation> merged = new HashMap<>();
+    Map<DaemonName, Observation> merged = new HashMap<>(observations.size() * 4 / 3 + 1);
     for (Observation observation : observations) {
       merged.merge(observation.name(), observation, SnapshotAssembler::worse);
     }
-    List<DaemonStatus> statuses = new ArrayList<>(merged.size() + declared.size());
-    for (Observation observation : merged.values()) {
-      statuses.add(statusOf(previous, now, observation));
-    }
     for (DeclaredDaemon daemon : declared) {
-      if (!merged.containsKey(daemon.name())) {
-        statuses.add(statusOf(previous, now, unreported(previous, now, daemon)));
+      merged.computeIfAbsent(daemon.name(), name -> unreported(previous, now, daemon));
+    }
+    // Known daemons first, in the previous snapshot's name order, then the new ones: the snapshot's
+    // sort then finds the list nearly sorted, which costs it one pass instead of n log n compares.
+    List<DaemonStatus> statuses = new ArrayList<>(merged.size());
+    for (DaemonName known : previous.daemons().keySet()) {
+      Observation observation = merged.remove(known);
+      if (observation != null) {
+        statuses.add(statusOf(previous, now, observation));
       }
+    }
+    for (Observation appeared : merged.values()) {
+      statuses.add(statusOf(previous, now, appeared));
     }
     return Snapshot.of(sequence, now, statuses);
   }

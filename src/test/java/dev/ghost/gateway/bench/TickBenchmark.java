@@ -56,23 +56,34 @@ public final class TickBenchmark {
     engine.take();
 
     System.out.printf("tick benchmark: %d daemons, %d ticks per scenario%n", daemons, ticks);
-    long[] steady = run(engine, registry, daemons, pid, ticks, false);
-    long[] churn = run(engine, registry, daemons, pid, ticks, true);
+    long[] unchanged = run(engine, registry, daemons, pid, ticks, Registry.UNCHANGED);
+    long[] steady = run(engine, registry, daemons, pid, ticks, Registry.REWRITTEN);
+    long[] churn = run(engine, registry, daemons, pid, ticks, Registry.CHURNING);
     long[] reference =
         referenceWrites(writer, Files.readAllBytes(dir.resolve("status.json")), ticks);
     System.out.printf("status.json size: %d bytes%n", Files.size(dir.resolve("status.json")));
+    report("tick, registry file unchanged", unchanged, reference);
     report("tick, registry rewritten, no change", steady, reference);
     report("tick, registry rewritten, 1% of daemons flip", churn, reference);
     report("reference: atomic write of the same bytes", reference, reference);
   }
 
+  /** What the orchestrator does to the registry between two ticks. */
+  private enum Registry {
+    UNCHANGED,
+    REWRITTEN,
+    CHURNING
+  }
+
   private static long[] run(
-      SnapshotEngine engine, Path registry, int daemons, long pid, int ticks, boolean churn)
+      SnapshotEngine engine, Path registry, int daemons, long pid, int ticks, Registry registryMode)
       throws IOException {
     int warmup = Math.max(20, ticks / 5);
     long[] nanos = new long[ticks];
     for (int i = -warmup; i < ticks; i++) {
-      writeRegistry(registry, daemons, pid, churn ? i : -1);
+      if (registryMode != Registry.UNCHANGED) {
+        writeRegistry(registry, daemons, pid, registryMode == Registry.CHURNING ? i : -1);
+      }
       TickResult result = engine.take();
       if (result.storeError().isPresent() || result.writeError().isPresent()) {
         throw new IllegalStateException("tick failed: " + result);
