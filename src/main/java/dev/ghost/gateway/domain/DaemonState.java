@@ -14,8 +14,11 @@ public enum DaemonState {
    */
   private final int severity;
 
+  private final String wire;
+
   DaemonState(int severity) {
     this.severity = severity;
+    this.wire = name().toLowerCase(Locale.ROOT);
   }
 
   public static DaemonState worse(DaemonState a, DaemonState b) {
@@ -24,7 +27,7 @@ public enum DaemonState {
 
   /** The lower-case spelling used in JSON, logs and the event log. */
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
   public static DaemonState fromWire(String wire) {

@@ -10,7 +10,9 @@ public enum TransitionKind {
   UP,
   UNKNOWN;
 
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 }

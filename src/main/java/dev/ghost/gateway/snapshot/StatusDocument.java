@@ -1,6 +1,7 @@
 package dev.ghost.gateway.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.ghost.gateway.domain.DaemonState;
 import dev.ghost.gateway.domain.DaemonStatus;
 import dev.ghost.gateway.domain.Health;
@@ -9,7 +10,7 @@ import dev.ghost.gateway.domain.Timestamps;
 import dev.ghost.gateway.source.RegistryStatus;
 import dev.ghost.gateway.store.StoredEvent;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public record StatusDocument(
     boolean summaryHeartbeat,
     String health,
     Counts counts,
-    Map<String, DaemonEntry> daemons,
+    @JsonSerialize(using = DaemonsJson.class) Collection<DaemonStatus> daemons,
     @JsonInclude(JsonInclude.Include.NON_NULL) RegistrySection registry,
     List<EventView> logs,
     SystemInfo system) {
@@ -37,21 +38,6 @@ public record StatusDocument(
 
   /** Daemons per state. */
   public record Counts(int total, int up, int down, int unknown) {}
-
-  /**
-   * One daemon.
-   *
-   * @param alive true when the daemon is UP (the seed's field)
-   * @param timestamp when a source last heard from the daemon itself (the seed's field), or null
-   */
-  public record DaemonEntry(
-      boolean alive,
-      String timestamp,
-      String state,
-      String since,
-      String reason,
-      String source,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Long pid) {}
 
   /** How the registry file was read; absent when no registry is configured. */
   public record RegistrySection(
@@ -73,10 +59,6 @@ public record StatusDocument(
 
   public static StatusDocument of(Snapshot snapshot, Context context) {
     Map<DaemonState, Integer> counts = snapshot.counts();
-    Map<String, DaemonEntry> daemons = new LinkedHashMap<>();
-    for (DaemonStatus status : snapshot.daemons().values()) {
-      daemons.put(status.name().value(), entry(status));
-    }
     return new StatusDocument(
         SCHEMA_VERSION,
         snapshot.sequence(),
@@ -90,21 +72,10 @@ public record StatusDocument(
             counts.get(DaemonState.UP),
             counts.get(DaemonState.DOWN),
             counts.get(DaemonState.UNKNOWN)),
-        daemons,
+        snapshot.daemons().values(),
         registry(context.registry()),
         context.latestEvents().stream().map(EventView::of).toList(),
         context.system());
-  }
-
-  private static DaemonEntry entry(DaemonStatus status) {
-    return new DaemonEntry(
-        status.alive(),
-        status.lastSeen() == null ? null : Timestamps.format(status.lastSeen()),
-        status.state().wire(),
-        Timestamps.format(status.since()),
-        status.reason(),
-        status.source(),
-        status.pid());
   }
 
   private static RegistrySection registry(RegistryStatus status) {
