@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 DAEMONS=${DAEMONS:-10000}
 TICKS=${TICKS:-300}
 HTTP_DAEMONS=${HTTP_DAEMONS:-100}
-DURATION=${DURATION:-15s}
+DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 GATEWAY_PORT=18080
 NGINX_PORT=18081
@@ -35,7 +36,7 @@ if [ "$PART" != http ]; then
 fi
 [ "$PART" = tick ] && exit 0
 
-echo "== GET /ghost/status.json ($HTTP_DAEMONS daemons, wrk -t2 -c$CONNECTIONS -d$DURATION)"
+echo "== GET /ghost/status.json ($HTTP_DAEMONS daemons, wrk -t2 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds each)"
 mkdir -p "$OUT/gateway" "$OUT/nginx"
 python3 - "$OUT/gateway/registry.json" "$HTTP_DAEMONS" <<'PY'
 import json, sys, datetime
@@ -56,7 +57,7 @@ curl -sf "http://127.0.0.1:$GATEWAY_PORT/ghost/status.json" >"$OUT/nginx/status.
 echo "document: $(wc -c <"$OUT/nginx/status.json") bytes"
 
 cat >"$OUT/nginx/nginx.conf" <<CONF
-worker_processes 1;
+worker_processes auto;
 pid $PWD/$OUT/nginx/nginx.pid;
 error_log $PWD/$OUT/nginx/error.log;
 events { worker_connections 1024; }
@@ -80,16 +81,24 @@ http {
 CONF
 nginx -c "$PWD/$OUT/nginx/nginx.conf"
 
+# One wrk run: prints "requests/s p99".
 measure() {
-  local url=$1
-  wrk -t2 -c"$CONNECTIONS" -d5s "$url" >/dev/null
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$OUT/wrk.txt"
-  local rps p99
-  rps=$(awk '/Requests\/sec/{print $2}' "$OUT/wrk.txt")
-  p99=$(awk '$1=="99%"{print $2}' "$OUT/wrk.txt")
-  echo "$rps $p99"
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" >"$OUT/wrk.txt"
+  echo "$(awk '/Requests\/sec/{print $2}' "$OUT/wrk.txt") $(awk '$1=="99%"{print $2}' "$OUT/wrk.txt")"
 }
-read -r G_RPS G_P99 < <(measure "http://127.0.0.1:$GATEWAY_PORT/ghost/status.json")
-read -r N_RPS N_P99 < <(measure "http://127.0.0.1:$NGINX_PORT/ghost/status.json")
-printf '%-8s %12s req/s  p99 %s\n' gateway "$G_RPS" "$G_P99" nginx "$N_RPS" "$N_P99"
-awk -v g="$G_RPS" -v n="$N_RPS" 'BEGIN { printf "gateway / nginx throughput: %.2f\n", g / n }'
+GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT/ghost/status.json"
+NGINX_URL="http://127.0.0.1:$NGINX_PORT/ghost/status.json"
+wrk -t2 -c"$CONNECTIONS" -d10s "$GATEWAY_URL" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s "$NGINX_URL" >/dev/null
+# Alternate the two servers over several rounds, so a noisy neighbour hits both alike.
+: >"$OUT/rounds.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  echo "gateway $(measure "$GATEWAY_URL")" >>"$OUT/rounds.txt"
+  echo "nginx $(measure "$NGINX_URL")" >>"$OUT/rounds.txt"
+done
+cat "$OUT/rounds.txt"
+median() { awk -v who="$1" '$1 == who { print $2 }' "$OUT/rounds.txt" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+G_RPS=$(median gateway)
+N_RPS=$(median nginx)
+awk -v g="$G_RPS" -v n="$N_RPS" -v r="$ROUNDS" \
+  'BEGIN { printf "median of %d rounds: gateway %.0f req/s, nginx %.0f req/s, gateway / nginx throughput: %.2f\n", r, g, n, g / n }'

@@ -9,13 +9,15 @@ import dev.ghost.gateway.domain.DeclaredDaemon;
 import dev.ghost.gateway.snapshot.GatewayMetrics;
 import dev.ghost.gateway.snapshot.SnapshotEngine;
 import dev.ghost.gateway.snapshot.SnapshotScheduler;
+import dev.ghost.gateway.snapshot.SourceReports;
 import dev.ghost.gateway.snapshot.StatusFileWriter;
 import dev.ghost.gateway.snapshot.StatusPublisher;
 import dev.ghost.gateway.snapshot.TickResult;
 import dev.ghost.gateway.source.DaemonSource;
 import dev.ghost.gateway.source.HeartbeatSource;
 import dev.ghost.gateway.source.RegistryFileSource;
-import dev.ghost.gateway.source.RegistryStatus;
+import dev.ghost.gateway.source.probe.ProbeFactory;
+import dev.ghost.gateway.source.probe.ProbeSource;
 import dev.ghost.gateway.store.EventLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -26,6 +28,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -69,6 +72,7 @@ public class GatewayRuntime {
   private EventLog eventLog;
   private HeartbeatSource heartbeats;
   private RegistryFileSource registry;
+  private ProbeSource probes;
   private SnapshotScheduler scheduler;
   private volatile TickResult lastTick;
 
@@ -101,7 +105,15 @@ public class GatewayRuntime {
               sources.add(registry);
             });
 
-    Supplier<RegistryStatus> registryStatus = () -> registry == null ? null : registry.status();
+    probes =
+        new ProbeSource(
+            clock,
+            ProbeFactory.fromConfig(config.daemons(), config.tick(), probeClient()),
+            config.probes().maxInFlight(),
+            relay);
+    sources.add(probes);
+    Supplier<SourceReports> sourceReports =
+        () -> new SourceReports(registry == null ? null : registry.status(), probes.reports());
     SnapshotEngine engine =
         new SnapshotEngine(
             clock,
@@ -112,7 +124,7 @@ public class GatewayRuntime {
             eventLog,
             publisher,
             new StatusFileWriter(config.resolvedStatusFile()),
-            registryStatus,
+            sourceReports,
             new ConsoleChannel(),
             json);
     try {
@@ -121,6 +133,7 @@ public class GatewayRuntime {
       throw new IllegalStateException("cannot read the last snapshot from the store", e);
     }
     GatewayMetrics metrics = new GatewayMetrics(meters);
+    probes.probes().forEach(probe -> metrics.probeLatency(probe.daemon(), probes::latencySeconds));
     scheduler =
         new SnapshotScheduler(
             engine,
@@ -131,6 +144,7 @@ public class GatewayRuntime {
             });
     relay.target = scheduler;
     scheduler.start();
+    probes.start();
     if (registry != null) {
       registry.startWatching();
     }
@@ -144,6 +158,7 @@ public class GatewayRuntime {
   @PreDestroy
   void stop() throws InterruptedException, IOException {
     timer.shutdownNow();
+    probes.close();
     if (registry != null) {
       registry.close();
     }
@@ -188,8 +203,14 @@ public class GatewayRuntime {
             (name, daemon) ->
                 declared.add(
                     new DeclaredDaemon(
-                        DaemonName.of(name), startedAt.plus(daemon.grace().orElse(defaultGrace)))));
+                        DaemonName.of(daemon.nameOr(name)),
+                        startedAt.plus(daemon.grace().orElse(defaultGrace)))));
     return declared;
+  }
+
+  /** One client for all HTTP probes; redirects are followed as a browser would. */
+  private static HttpClient probeClient() {
+    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
   }
 
   /** From the environment first: a DNS lookup at boot can hang where the network is closed. */

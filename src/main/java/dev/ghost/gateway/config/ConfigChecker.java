@@ -31,9 +31,13 @@ public final class ConfigChecker {
         .daemons()
         .forEach(
             (name, daemon) -> {
-              if (!DAEMON_NAME.matcher(name).matches()) {
+              if (!DAEMON_NAME.matcher(daemon.nameOr(name)).matches()) {
                 problems.add(
-                    "gateway.daemons." + name + ": a daemon name must match [A-Za-z0-9._-]{1,64}");
+                    "gateway.daemons."
+                        + name
+                        + ": a daemon name must match [A-Za-z0-9._-]{1,64}, got \""
+                        + daemon.nameOr(name)
+                        + "\"");
               }
               daemon
                   .grace()

@@ -33,6 +33,8 @@ public interface GatewayConfig {
 
   Auth auth();
 
+  Probes probes();
+
   /** Daemons that must exist whether or not a source reports them, by name. */
   Map<String, Daemon> daemons();
 
@@ -66,13 +68,89 @@ public interface GatewayConfig {
     boolean publicRead();
   }
 
+  /** How probes run. */
+  interface Probes {
+    /** At most this many probes run at once; the others wait their turn. */
+    @WithDefault("16")
+    int maxInFlight();
+  }
+
   /** A declared daemon. */
   interface Daemon {
+    /**
+     * The daemon's name when it differs from its key. Env vars cannot spell a "-" in a key
+     * (GATEWAY_DAEMONS__GHOST_BRIDGE__... reads as "ghost.bridge"), so they name it here.
+     */
+    Optional<String> name();
+
+    /** The name this daemon goes by: {@link #name()} or else its key. */
+    default String nameOr(String key) {
+      return name().orElse(key);
+    }
+
     /**
      * How long a declared daemon may go unreported after the gateway starts before it is DOWN;
      * defaults to two ticks.
      */
     Optional<Duration> grace();
+
+    /** The gateway's own check of the daemon: at most one of http, tcp, process. */
+    ProbeConfig probe();
+  }
+
+  /** One probe. Targets come only from here, never from a request. */
+  interface ProbeConfig {
+    /** How often the probe runs; defaults to the tick. */
+    Optional<Duration> interval();
+
+    Optional<HttpProbeConfig> http();
+
+    Optional<TcpProbeConfig> tcp();
+
+    Optional<ProcessProbeConfig> process();
+  }
+
+  /** An HTTP(S) request whose answer decides UP or DOWN. */
+  interface HttpProbeConfig {
+    String url();
+
+    @WithDefault("GET")
+    String method();
+
+    /** "2xx", a list "200,204", or a range "200-399". */
+    @WithDefault("2xx")
+    String expectStatus();
+
+    /** Text the body must contain. */
+    Optional<String> bodyContains();
+
+    /** A JSON pointer (e.g. /status) into the body, compared with json-equals. */
+    Optional<String> jsonPointer();
+
+    Optional<String> jsonEquals();
+
+    @WithDefault("5s")
+    Duration timeout();
+
+    /** An answer slower than this is DOWN even when it is right. */
+    Optional<Duration> maxLatency();
+  }
+
+  /** A TCP connect. */
+  interface TcpProbeConfig {
+    String host();
+
+    int port();
+
+    @WithDefault("5s")
+    Duration timeout();
+  }
+
+  /** A process on this host, by pidfile or by a pattern found in its command line. */
+  interface ProcessProbeConfig {
+    Optional<Path> pidfile();
+
+    Optional<String> commandPattern();
   }
 
   default Path resolvedStatusFile() {

@@ -1,5 +1,6 @@
 package dev.ghost.gateway.snapshot;
 
+import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -7,9 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Turns every tick's result into the gauges and counters of {@code /q/metrics}. */
 public final class GatewayMetrics implements Consumer<TickResult> {
@@ -20,7 +23,10 @@ public final class GatewayMetrics implements Consumer<TickResult> {
   private final Counter storeFailures;
   private final Counter eventsWritten;
 
+  private final MeterRegistry registry;
+
   public GatewayMetrics(MeterRegistry registry) {
+    this.registry = registry;
     for (DaemonState state : DaemonState.values()) {
       AtomicInteger count = new AtomicInteger();
       daemons.put(state, count);
@@ -46,6 +52,15 @@ public final class GatewayMetrics implements Consumer<TickResult> {
         Counter.builder("gateway.events.written")
             .description("Transitions stored in the event log")
             .register(registry);
+  }
+
+  /** The latest probe latency of one daemon, in seconds; NaN before its first run. */
+  public void probeLatency(DaemonName daemon, Function<DaemonName, OptionalDouble> latency) {
+    Gauge.builder("gateway.probe.latency", () -> latency.apply(daemon).orElse(Double.NaN))
+        .description("Latency of the daemon's latest probe run")
+        .tag("daemon", daemon.value())
+        .baseUnit("seconds")
+        .register(registry);
   }
 
   @Override

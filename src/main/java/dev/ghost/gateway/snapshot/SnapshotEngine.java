@@ -10,7 +10,6 @@ import dev.ghost.gateway.domain.SnapshotAssembler;
 import dev.ghost.gateway.domain.SnapshotDiff;
 import dev.ghost.gateway.domain.Transition;
 import dev.ghost.gateway.source.DaemonSource;
-import dev.ghost.gateway.source.RegistryStatus;
 import dev.ghost.gateway.store.EventLog;
 import dev.ghost.gateway.store.StoredEvent;
 import java.io.UncheckedIOException;
@@ -56,7 +55,7 @@ public final class SnapshotEngine {
   private final EventLog eventLog;
   private final StatusPublisher publisher;
   private final StatusFileWriter fileWriter;
-  private final Supplier<RegistryStatus> registryStatus;
+  private final Supplier<SourceReports> sourceReports;
   private final Consumer<List<StoredEvent>> announcer;
   private final ObjectMapper json;
   private final Instant startedAt;
@@ -75,7 +74,7 @@ public final class SnapshotEngine {
       EventLog eventLog,
       StatusPublisher publisher,
       StatusFileWriter fileWriter,
-      Supplier<RegistryStatus> registryStatus,
+      Supplier<SourceReports> sourceReports,
       Consumer<List<StoredEvent>> announcer,
       ObjectMapper json) {
     this.clock = clock;
@@ -85,7 +84,7 @@ public final class SnapshotEngine {
     this.eventLog = eventLog;
     this.publisher = publisher;
     this.fileWriter = fileWriter;
-    this.registryStatus = registryStatus;
+    this.sourceReports = sourceReports;
     this.announcer = announcer;
     this.json = json;
     this.startedAt = clock.instant();
@@ -178,7 +177,7 @@ public final class SnapshotEngine {
             settings.host(),
             startedAt,
             onTime,
-            registryStatus.get(),
+            sourceReports.get(),
             List.copyOf(latestEvents),
             SystemInfo.read(settings.dataDir()));
     try {

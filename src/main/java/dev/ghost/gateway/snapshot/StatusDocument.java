@@ -8,6 +8,7 @@ import dev.ghost.gateway.domain.Health;
 import dev.ghost.gateway.domain.Snapshot;
 import dev.ghost.gateway.domain.Timestamps;
 import dev.ghost.gateway.source.RegistryStatus;
+import dev.ghost.gateway.source.probe.ProbeReport;
 import dev.ghost.gateway.store.StoredEvent;
 import java.time.Instant;
 import java.util.Collection;
@@ -31,6 +32,7 @@ public record StatusDocument(
     Counts counts,
     @JsonSerialize(using = DaemonsJson.class) Collection<DaemonStatus> daemons,
     @JsonInclude(JsonInclude.Include.NON_NULL) RegistrySection registry,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, ProbeReport> probes,
     List<EventView> logs,
     SystemInfo system) {
 
@@ -47,13 +49,12 @@ public record StatusDocument(
    * Everything the document needs besides the snapshot.
    *
    * @param onTime false when the scheduler fell behind its tick before this snapshot
-   * @param registry the registry's read status, or null when none is configured
    */
   public record Context(
       String host,
       Instant startedAt,
       boolean onTime,
-      RegistryStatus registry,
+      SourceReports sources,
       List<StoredEvent> latestEvents,
       SystemInfo system) {}
 
@@ -73,7 +74,8 @@ public record StatusDocument(
             counts.get(DaemonState.DOWN),
             counts.get(DaemonState.UNKNOWN)),
         snapshot.daemons().values(),
-        registry(context.registry()),
+        registry(context.sources().registry()),
+        context.sources().probes(),
         context.latestEvents().stream().map(EventView::of).toList(),
         context.system());
   }

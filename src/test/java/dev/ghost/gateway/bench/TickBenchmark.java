@@ -2,6 +2,7 @@ package dev.ghost.gateway.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghost.gateway.snapshot.SnapshotEngine;
+import dev.ghost.gateway.snapshot.SourceReports;
 import dev.ghost.gateway.snapshot.StatusFileWriter;
 import dev.ghost.gateway.snapshot.StatusPublisher;
 import dev.ghost.gateway.snapshot.TickResult;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The cost of one tick (collect from the registry file, assemble, diff, record, serialize, atomic
@@ -49,7 +51,7 @@ public final class TickBenchmark {
             log,
             new StatusPublisher(),
             writer,
-            source::status,
+            () -> new SourceReports(source.status(), Map.of()),
             events -> {},
             new ObjectMapper());
     engine.resume();

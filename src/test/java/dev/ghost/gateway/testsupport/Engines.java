@@ -3,6 +3,7 @@ package dev.ghost.gateway.testsupport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghost.gateway.domain.DeclaredDaemon;
 import dev.ghost.gateway.snapshot.SnapshotEngine;
+import dev.ghost.gateway.snapshot.SourceReports;
 import dev.ghost.gateway.snapshot.StatusFileWriter;
 import dev.ghost.gateway.snapshot.StatusPublisher;
 import dev.ghost.gateway.source.DaemonSource;
@@ -34,7 +35,7 @@ public final class Engines {
         eventLog,
         new StatusPublisher(),
         new StatusFileWriter(dataDir.resolve("status.json")),
-        () -> null,
+        () -> SourceReports.NONE,
         announcer,
         new ObjectMapper());
   }
