@@ -2,9 +2,11 @@
 # One command for every benchmark: bash bench/run.sh
 #  1. tick cost at 10,000 daemons (collect, diff, record, serialize, atomic write), median and p99,
 #     against the bare atomic write of the same bytes;
-#  2. GET /ghost/status.json under wrk, side by side with nginx serving the same bytes.
+#  2. 500 HTTP probes against a local server every second: tick duration and probe round trips,
+#     against one probe alone;
+#  3. GET /ghost/status.json under wrk, side by side with nginx serving the same bytes.
 # Every figure is printed; nothing is asserted. Traffic stays on 127.0.0.1.
-# `bash bench/run.sh tick` or `bash bench/run.sh http` runs one part.
+# `bash bench/run.sh tick`, `... probes` or `... http` runs one part.
 set -euo pipefail
 PART=${1:-all}
 cd "$(dirname "$0")/.."
@@ -12,6 +14,7 @@ cd "$(dirname "$0")/.."
 DAEMONS=${DAEMONS:-10000}
 TICKS=${TICKS:-300}
 HTTP_DAEMONS=${HTTP_DAEMONS:-100}
+PROBES=${PROBES:-500}
 DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -29,12 +32,16 @@ echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d
 ./mvnw -B -q -DskipTests package
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test.cp"
 
-if [ "$PART" != http ]; then
+CLASSPATH_BENCH="target/classes:target/test-classes:$(cat "$OUT/test.cp")"
+if [ "$PART" = all ] || [ "$PART" = tick ]; then
   echo "== tick"
-  java -cp "target/classes:target/test-classes:$(cat "$OUT/test.cp")" \
-    dev.ghost.gateway.bench.TickBenchmark "$DAEMONS" "$TICKS" 2>/dev/null
+  java -cp "$CLASSPATH_BENCH" dev.ghost.gateway.bench.TickBenchmark "$DAEMONS" "$TICKS" 2>/dev/null
 fi
-[ "$PART" = tick ] && exit 0
+if [ "$PART" = all ] || [ "$PART" = probes ]; then
+  echo "== probes"
+  java -cp "$CLASSPATH_BENCH" dev.ghost.gateway.bench.ProbeBenchmark "$PROBES" 30 2>/dev/null
+fi
+[ "$PART" = all ] || [ "$PART" = http ] || exit 0
 
 echo "== GET /ghost/status.json ($HTTP_DAEMONS daemons, wrk -t2 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds each)"
 mkdir -p "$OUT/gateway" "$OUT/nginx"
