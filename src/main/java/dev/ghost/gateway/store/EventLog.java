@@ -91,6 +91,39 @@ public final class EventLog {
     }
   }
 
+  /** One daemon's newest {@code count} events, oldest first. */
+  public List<StoredEvent> latestFor(DaemonName daemon, int count) throws SQLException {
+    String sql =
+        "SELECT seq, snapshot_seq, at_ms, daemon, from_state, to_state, reason, source FROM"
+            + " (SELECT * FROM events WHERE daemon = ? ORDER BY seq DESC LIMIT ?) newest"
+            + " ORDER BY seq";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, daemon.value());
+      query.setInt(2, count);
+      return readEvents(query);
+    }
+  }
+
+  /**
+   * One daemon's events from {@code from} on, oldest first, led by the last event before it (which
+   * tells the state the daemon was in when the window opened).
+   */
+  public List<StoredEvent> historyFrom(DaemonName daemon, Instant from) throws SQLException {
+    String sql =
+        "SELECT seq, snapshot_seq, at_ms, daemon, from_state, to_state, reason, source FROM events"
+            + " WHERE daemon = ? AND (at_ms >= ? OR seq = (SELECT MAX(seq) FROM events"
+            + " WHERE daemon = ? AND at_ms < ?)) ORDER BY seq";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, daemon.value());
+      query.setLong(2, from.toEpochMilli());
+      query.setString(3, daemon.value());
+      query.setLong(4, from.toEpochMilli());
+      return readEvents(query);
+    }
+  }
+
   /** The last recorded snapshot, or {@link Snapshot#EMPTY} on a new store. */
   public Snapshot lastSnapshot() throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
