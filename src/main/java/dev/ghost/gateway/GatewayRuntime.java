@@ -6,6 +6,7 @@ import dev.ghost.gateway.config.GatewayConfig;
 import dev.ghost.gateway.delivery.ConsoleChannel;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DeclaredDaemon;
+import dev.ghost.gateway.snapshot.EventFeed;
 import dev.ghost.gateway.snapshot.GatewayMetrics;
 import dev.ghost.gateway.snapshot.SnapshotEngine;
 import dev.ghost.gateway.snapshot.SnapshotScheduler;
@@ -62,6 +63,7 @@ public class GatewayRuntime {
 
   private final Clock clock = Clock.systemUTC();
   private final StatusPublisher publisher = new StatusPublisher();
+  private final EventFeed feed = new EventFeed();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -141,6 +143,9 @@ public class GatewayRuntime {
             result -> {
               lastTick = result;
               metrics.accept(result);
+              if (!result.events().isEmpty()) {
+                feed.published();
+              }
             });
     relay.target = scheduler;
     scheduler.start();
@@ -175,6 +180,10 @@ public class GatewayRuntime {
 
   public StatusPublisher publisher() {
     return publisher;
+  }
+
+  public EventFeed feed() {
+    return feed;
   }
 
   /** The latest tick's result, or null before the first. */

@@ -62,7 +62,8 @@ public record AgentStatus(
       }
       if (entries.size() < MAX_DAEMONS) {
         entries.add(
-            new Entry(status.name().value(), status.state().wire(), Timestamps.format(status.since())));
+            new Entry(
+                status.name().value(), status.state().wire(), Timestamps.format(status.since())));
       }
     }
     return new AgentStatus(
@@ -81,12 +82,16 @@ public record AgentStatus(
   }
 
   /**
-   * "2 of 14 daemons are down: patch-executor for 12 min (no heartbeat for 720 s), ghost-bridge
-   * for 3 min (HTTP 503)." Down daemons are named until the sentence would pass 300 characters,
-   * then counted ("and 5 more").
+   * "2 of 14 daemons are down: patch-executor for 12 min (no heartbeat for 720 s), ghost-bridge for
+   * 3 min (HTTP 503)." Down daemons are named until the sentence would pass 300 characters, then
+   * counted ("and 5 more").
    */
   static String summary(
-      Snapshot snapshot, Map<DaemonState, Integer> counts, List<Down> down, boolean stale, Instant now) {
+      Snapshot snapshot,
+      Map<DaemonState, Integer> counts,
+      List<Down> down,
+      boolean stale,
+      Instant now) {
     int total = snapshot.daemons().size();
     String prefix =
         stale

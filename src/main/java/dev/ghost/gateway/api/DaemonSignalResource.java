@@ -12,6 +12,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Heartbeats and fail signals that daemons push. Unknown names register themselves. */
 @Path("/api/v1/daemons/{name}")
@@ -35,11 +42,41 @@ public class DaemonSignalResource {
 
   @POST
   @Path("heartbeat")
+  @Operation(
+      operationId = "sendHeartbeat",
+      summary =
+          "A daemon says it is alive: it stays up until the TTL runs out. Unknown names register"
+              + " themselves. Needs scope write.")
+  @RequestBody(
+      required = false,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = HeartbeatBody.class),
+              examples =
+                  @ExampleObject(
+                      name = "ttl",
+                      value = "{\"ttl\": \"90s\", \"message\": \"ready\"}")))
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted; the daemon is up until expiresAt.",
+      content = @Content(schema = @Schema(implementation = Accepted.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad name, bad JSON, an unknown field or a bad ttl; the detail says which.",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response heartbeat(
-      @PathParam("name") String name,
+      @Parameter(
+              description = "The daemon's name: 1 to 64 of A-Z a-z 0-9 . _ -",
+              example = "ghost-bridge")
+          @PathParam("name")
+          String name,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       byte[] body) {
-    DaemonName daemon = daemonName(name);
+    DaemonName daemon = StatusQueries.name(name);
     HeartbeatBody beat =
         JsonBodies.read(body, contentType, HeartbeatBody.class, new HeartbeatBody(null, null));
     Duration ttl = beat.ttl() == null ? runtime.heartbeatTtl() : ttl(beat.ttl());
@@ -51,23 +88,41 @@ public class DaemonSignalResource {
 
   @POST
   @Path("fail")
+  @Operation(
+      operationId = "sendFail",
+      summary =
+          "A daemon says it has failed: it is down at once, until its next heartbeat. Needs scope write.")
+  @RequestBody(
+      required = false,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FailBody.class),
+              examples =
+                  @ExampleObject(name = "message", value = "{\"message\": \"out of memory\"}")))
+  @APIResponse(
+      responseCode = "202",
+      description = "Accepted; the daemon is down.",
+      content = @Content(schema = @Schema(implementation = Accepted.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad name or body; the detail says which.",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response fail(
-      @PathParam("name") String name,
+      @Parameter(
+              description = "The daemon's name: 1 to 64 of A-Z a-z 0-9 . _ -",
+              example = "ghost-bridge")
+          @PathParam("name")
+          String name,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       byte[] body) {
-    DaemonName daemon = daemonName(name);
+    DaemonName daemon = StatusQueries.name(name);
     FailBody fail = JsonBodies.read(body, contentType, FailBody.class, new FailBody(null));
     runtime.heartbeats().fail(daemon, fail.message());
     return Response.accepted(new Accepted(daemon.value(), "fail", null)).build();
-  }
-
-  static DaemonName daemonName(String name) {
-    if (!DaemonName.isValid(name)) {
-      throw new ProblemException(
-          Response.Status.BAD_REQUEST,
-          "a daemon name is 1 to 64 of A-Z a-z 0-9 . _ - (e.g. ghost-bridge)");
-    }
-    return DaemonName.of(name);
   }
 
   private static Duration ttl(String text) {

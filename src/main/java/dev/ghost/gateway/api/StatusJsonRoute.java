@@ -1,6 +1,5 @@
 package dev.ghost.gateway.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghost.gateway.GatewayRuntime;
 import dev.ghost.gateway.snapshot.StatusPublisher.Published;
@@ -44,15 +43,13 @@ public class StatusJsonRoute {
     var denial =
         authorizer.check(Scope.READ, context.request().getHeader(HttpHeaders.AUTHORIZATION));
     if (denial.isPresent()) {
-      if (denial.get().challenge()) {
-        response.putHeader(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE, AuthFilter.CHALLENGE);
-      }
-      problem(response, denial.get().status(), denial.get().detail());
+      Problems.write(
+          response, json, denial.get().status(), denial.get().detail(), denial.get().challenge());
       return;
     }
     Published current = runtime.publisher().current();
     if (current == null) {
-      problem(response, 503, "the first snapshot has not been taken yet");
+      Problems.write(response, json, 503, "the first snapshot has not been taken yet", false);
       return;
     }
     response
@@ -74,17 +71,5 @@ public class StatusJsonRoute {
     Wrapped next = new Wrapped(current, Buffer.buffer(current.body()));
     wrapped.set(next);
     return next.body();
-  }
-
-  private void problem(HttpServerResponse response, int status, String detail) {
-    Problem problem = Problem.of(status, detail);
-    try {
-      response
-          .setStatusCode(status)
-          .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-          .end(json.writeValueAsString(problem));
-    } catch (JsonProcessingException e) {
-      response.setStatusCode(status).end();
-    }
   }
 }

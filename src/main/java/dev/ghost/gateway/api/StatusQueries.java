@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * The read side that REST and MCP share: the same checks of every argument, the same answers.
- * Bad arguments are {@link ProblemException}s that say what to fix.
+ * The read side that REST and MCP share: the same checks of every argument, the same answers. Bad
+ * arguments are {@link ProblemException}s that say what to fix.
  */
 @Singleton
 public class StatusQueries {
@@ -67,7 +67,9 @@ public class StatusQueries {
             .toList());
   }
 
-  /** Events after {@code after}; every argument is text, checked here, so both APIs say the same. */
+  /**
+   * Events after {@code after}; every argument is text, checked here, so both APIs say the same.
+   */
   public EventPage events(String after, String limit, String daemon) throws SQLException {
     long afterSeq = number("after", after, 0, 0, Long.MAX_VALUE);
     int pageSize = (int) number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
@@ -95,8 +97,7 @@ public class StatusQueries {
     return last.snapshot();
   }
 
-  private Double availability(DaemonName daemon, Instant now, Duration window)
-      throws SQLException {
+  private Double availability(DaemonName daemon, Instant now, Duration window) throws SQLException {
     Instant start = now.minus(window);
     List<StoredEvent> history = runtime.eventLog().historyFrom(daemon, start);
     DaemonState atStart = null;

@@ -23,6 +23,16 @@ public interface GatewayConfig {
   @WithDefault("15s")
   Duration tick();
 
+  /**
+   * The URL people and agents reach this gateway at (e.g. https://ghost.fly.dev); the OpenAPI
+   * document names it as its server. Defaults to http://localhost:8080.
+   */
+  Optional<String> publicUrl();
+
+  /** How often the event stream sends a comment, so proxies keep an idle stream open. */
+  @WithDefault("15s")
+  Duration streamHeartbeat();
+
   /** How many of the latest transitions the status document lists under {@code logs}. */
   @WithDefault("20")
   int statusLogSize();
