@@ -3,14 +3,20 @@ package dev.ghost.gateway.api;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ghost.gateway.testsupport.Api;
+import dev.ghost.gateway.testsupport.McpClients;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +24,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(PrivateReadsTest.NoTokensPrivateReads.class)
 class PrivateReadsTest {
+
+  @TestHTTPResource("/")
+  URI base;
 
   public static class NoTokensPrivateReads implements QuarkusTestProfile {
     @Override
@@ -56,5 +65,30 @@ class PrivateReadsTest {
     Api.as(token).get("/ghost/status.json").then().statusCode(200);
     Api.as(token).get("/api/v1/events").then().statusCode(200);
     Api.as(Api.READ).get("/ghost/status.json").then().statusCode(401);
+    for (String read :
+        List.of("/api/v1/status", "/api/v1/daemons/anyone", "/api/v1/events/stream")) {
+      given().get(read).then().statusCode(401).contentType("application/problem+json");
+    }
+    given()
+        .contentType("application/json")
+        .body("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\"}")
+        .post("/mcp")
+        .then()
+        .statusCode(401)
+        .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("Bearer"));
+  }
+
+  @Test
+  void mcpNeedsAReadTokenAndWorksWithOne() throws Exception {
+    String token = Files.readString(Api.dataDir().resolve("admin.token")).strip();
+
+    McpSyncClient anonymous = McpClients.connect(base, null);
+    assertThrows(RuntimeException.class, anonymous::initialize);
+    anonymous.close();
+
+    McpSyncClient authorized = McpClients.connect(base, token);
+    authorized.initialize();
+    assertEquals(4, authorized.listTools().tools().size());
+    authorized.closeGracefully();
   }
 }

@@ -3,6 +3,7 @@ package dev.ghost.gateway.api;
 import dev.ghost.gateway.GatewayRuntime;
 import dev.ghost.gateway.domain.DaemonName;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -20,16 +22,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Heartbeats and fail signals that daemons push. Unknown names register themselves. */
+/**
+ * One daemon: read it (scope read), or push its heartbeats and fail signals (scope write). Unknown
+ * names register themselves.
+ */
 @Path("/api/v1/daemons/{name}")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresScope(Scope.WRITE)
-public class DaemonSignalResource {
+public class DaemonResource {
 
   static final Duration MIN_TTL = Duration.ofSeconds(1);
   static final Duration MAX_TTL = Duration.ofDays(7);
 
   @Inject GatewayRuntime runtime;
+  @Inject StatusQueries queries;
 
   /** Body of a heartbeat: both fields optional. */
   public record HeartbeatBody(String ttl, String message) {}
@@ -40,8 +45,39 @@ public class DaemonSignalResource {
   /** What the gateway accepted. */
   public record Accepted(String daemon, String signal, String expiresAt) {}
 
+  @GET
+  @RequiresScope(Scope.READ)
+  @Operation(
+      operationId = "getDaemon",
+      summary =
+          "One daemon: its state, since when, why, its last 20 changes, and how much of the last"
+              + " 24 hours and 7 days it was up.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The daemon.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DaemonDetail.class),
+              examples = @ExampleObject(name = "down", value = Examples.DAEMON)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No daemon has this name.",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public DaemonDetail daemon(
+      @Parameter(description = "The daemon's name, e.g. ghost-bridge.", example = "ghost-bridge")
+          @PathParam("name")
+          String name)
+      throws SQLException {
+    return queries.daemon(name);
+  }
+
   @POST
   @Path("heartbeat")
+  @RequiresScope(Scope.WRITE)
   @Operation(
       operationId = "sendHeartbeat",
       summary =
@@ -88,6 +124,7 @@ public class DaemonSignalResource {
 
   @POST
   @Path("fail")
+  @RequiresScope(Scope.WRITE)
   @Operation(
       operationId = "sendFail",
       summary =

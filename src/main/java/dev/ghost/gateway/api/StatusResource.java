@@ -3,22 +3,19 @@ package dev.ghost.gateway.api;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Answers shaped for agents: the overall verdict, and one daemon in depth. */
+/** The overall verdict, shaped for agents. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresScope(Scope.READ)
-public class AgentResource {
+public class StatusResource {
 
   @Inject StatusQueries queries;
 
@@ -46,35 +43,5 @@ public class AgentResource {
               schema = @Schema(implementation = Problem.class)))
   public AgentStatus status() {
     return queries.status();
-  }
-
-  @GET
-  @Path("daemons/{name}")
-  @Operation(
-      operationId = "getDaemon",
-      summary =
-          "One daemon: its state, since when, why, its last 20 changes, and how much of the last"
-              + " 24 hours and 7 days it was up.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The daemon.",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = DaemonDetail.class),
-              examples = @ExampleObject(name = "down", value = Examples.DAEMON)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No daemon has this name.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  public DaemonDetail daemon(
-      @Parameter(description = "The daemon's name, e.g. ghost-bridge.", example = "ghost-bridge")
-          @PathParam("name")
-          String name)
-      throws SQLException {
-    return queries.daemon(name);
   }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
-class DaemonSignalResourceTest {
+class DaemonResourceTest {
 
   @Test
   void aHeartbeatRegistersAnUnknownDaemonAsUp() {
