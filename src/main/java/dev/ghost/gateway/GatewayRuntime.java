@@ -15,6 +15,7 @@ import dev.ghost.gateway.snapshot.StatusFileWriter;
 import dev.ghost.gateway.snapshot.StatusPublisher;
 import dev.ghost.gateway.snapshot.TickResult;
 import dev.ghost.gateway.source.DaemonSource;
+import dev.ghost.gateway.source.DaemonThreads;
 import dev.ghost.gateway.source.HeartbeatSource;
 import dev.ghost.gateway.source.RegistryFileSource;
 import dev.ghost.gateway.source.probe.ProbeFactory;
@@ -65,12 +66,7 @@ public class GatewayRuntime {
   private final StatusPublisher publisher = new StatusPublisher();
   private final EventFeed feed = new EventFeed();
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread t = new Thread(task, "heartbeat-expiry");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("heartbeat-expiry"));
   private EventLog eventLog;
   private HeartbeatSource heartbeats;
   private RegistryFileSource registry;

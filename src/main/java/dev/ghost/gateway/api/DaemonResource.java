@@ -60,18 +60,9 @@ public class DaemonResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = DaemonDetail.class),
               examples = @ExampleObject(name = "down", value = Examples.DAEMON)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No daemon has this name.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", ref = GatewayApi.NOT_FOUND)
   public DaemonDetail daemon(
-      @Parameter(description = "The daemon's name, e.g. ghost-bridge.", example = "ghost-bridge")
-          @PathParam("name")
-          String name)
-      throws SQLException {
+      @Parameter(ref = GatewayApi.DAEMON_NAME) @PathParam("name") String name) throws SQLException {
     return queries.daemon(name);
   }
 
@@ -97,19 +88,9 @@ public class DaemonResource {
       responseCode = "202",
       description = "Accepted; the daemon is up until expiresAt.",
       content = @Content(schema = @Schema(implementation = Accepted.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A bad name, bad JSON, an unknown field or a bad ttl; the detail says which.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", ref = GatewayApi.BAD_REQUEST)
   public Response heartbeat(
-      @Parameter(
-              description = "The daemon's name: 1 to 64 of A-Z a-z 0-9 . _ -",
-              example = "ghost-bridge")
-          @PathParam("name")
-          String name,
+      @Parameter(ref = GatewayApi.DAEMON_NAME) @PathParam("name") String name,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       byte[] body) {
     DaemonName daemon = StatusQueries.name(name);
@@ -141,19 +122,9 @@ public class DaemonResource {
       responseCode = "202",
       description = "Accepted; the daemon is down.",
       content = @Content(schema = @Schema(implementation = Accepted.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A bad name or body; the detail says which.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", ref = GatewayApi.BAD_REQUEST)
   public Response fail(
-      @Parameter(
-              description = "The daemon's name: 1 to 64 of A-Z a-z 0-9 . _ -",
-              example = "ghost-bridge")
-          @PathParam("name")
-          String name,
+      @Parameter(ref = GatewayApi.DAEMON_NAME) @PathParam("name") String name,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       byte[] body) {
     DaemonName daemon = StatusQueries.name(name);

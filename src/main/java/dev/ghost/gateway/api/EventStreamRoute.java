@@ -35,7 +35,7 @@ public class EventStreamRoute {
 
   @Inject GatewayRuntime runtime;
   @Inject GatewayConfig config;
-  @Inject Authorizer authorizer;
+  @Inject RouteGuard guard;
   @Inject ObjectMapper json;
   @Inject Vertx vertx;
 
@@ -45,11 +45,7 @@ public class EventStreamRoute {
 
   private void open(RoutingContext context) {
     HttpServerResponse response = context.response();
-    var denial =
-        authorizer.check(Scope.READ, context.request().getHeader(HttpHeaders.AUTHORIZATION));
-    if (denial.isPresent()) {
-      Problems.write(
-          response, json, denial.get().status(), denial.get().detail(), denial.get().challenge());
+    if (!guard.mayRead(context)) {
       return;
     }
     String resumeFrom = context.request().getHeader("Last-Event-ID");

@@ -38,13 +38,7 @@ public class EventsResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = StatusQueries.EventPage.class),
               examples = @ExampleObject(name = "one down", value = Examples.EVENTS)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A parameter is out of range; the detail says which.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", ref = GatewayApi.BAD_REQUEST)
   public StatusQueries.EventPage events(
       @Parameter(
               description = "Only events with a larger sequence number; 0 (default) for all.",

@@ -6,11 +6,11 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
 /** Writes a problem+json answer on the plain Vert.x routes, as the JAX-RS mappers do. */
-public final class Problems {
+final class Problems {
 
   private Problems() {}
 
-  public static void write(
+  static void write(
       HttpServerResponse response,
       ObjectMapper json,
       int status,

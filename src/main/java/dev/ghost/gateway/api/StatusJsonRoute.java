@@ -25,7 +25,7 @@ public class StatusJsonRoute {
   private static final String JSON = "application/json";
 
   @Inject GatewayRuntime runtime;
-  @Inject Authorizer authorizer;
+  @Inject RouteGuard guard;
   @Inject ObjectMapper json;
 
   private final AtomicReference<Wrapped> wrapped = new AtomicReference<>();
@@ -40,11 +40,7 @@ public class StatusJsonRoute {
 
   private void serve(RoutingContext context) {
     HttpServerResponse response = context.response();
-    var denial =
-        authorizer.check(Scope.READ, context.request().getHeader(HttpHeaders.AUTHORIZATION));
-    if (denial.isPresent()) {
-      Problems.write(
-          response, json, denial.get().status(), denial.get().detail(), denial.get().challenge());
+    if (!guard.mayRead(context)) {
       return;
     }
     Published current = runtime.publisher().current();

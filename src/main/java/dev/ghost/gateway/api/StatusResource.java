@@ -34,13 +34,7 @@ public class StatusResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = AgentStatus.class),
               examples = @ExampleObject(name = "degraded", value = Examples.STATUS)))
-  @APIResponse(
-      responseCode = "503",
-      description = "No snapshot has been taken yet.",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "503", ref = GatewayApi.NOT_READY)
   public AgentStatus status() {
     return queries.status();
   }

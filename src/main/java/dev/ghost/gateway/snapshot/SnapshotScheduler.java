@@ -1,6 +1,7 @@
 package dev.ghost.gateway.snapshot;
 
 import dev.ghost.gateway.source.ChangeSignal;
+import dev.ghost.gateway.source.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,12 +28,7 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
   private final Duration tick;
   private final Consumer<TickResult> observer;
   private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread t = new Thread(task, "snapshot");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("snapshot"));
   private final AtomicBoolean queued = new AtomicBoolean();
 
   public SnapshotScheduler(SnapshotEngine engine, Duration tick, Consumer<TickResult> observer) {

@@ -128,9 +128,7 @@ public final class RegistryFileSource implements DaemonSource, AutoCloseable {
           StandardWatchEventKinds.ENTRY_MODIFY,
           StandardWatchEventKinds.ENTRY_DELETE);
       watcher = service;
-      Thread thread = new Thread(() -> watch(service), "registry-watch");
-      thread.setDaemon(true);
-      thread.start();
+      DaemonThreads.named("registry-watch").newThread(() -> watch(service)).start();
     } catch (IOException e) {
       LOG.log(Level.WARNING, "cannot watch " + dir + "; reading the registry every tick only", e);
     }

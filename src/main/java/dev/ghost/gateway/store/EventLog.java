@@ -60,49 +60,34 @@ public final class EventLog {
     }
   }
 
+  private static final String COLUMNS =
+      "SELECT seq, snapshot_seq, at_ms, daemon, from_state, to_state, reason, source FROM ";
+
   /** Events after {@code after}, oldest first, optionally for one daemon. */
   public List<StoredEvent> page(long after, int limit, DaemonName daemon) throws SQLException {
-    String sql =
-        "SELECT seq, snapshot_seq, at_ms, daemon, from_state, to_state, reason, source FROM events"
-            + " WHERE seq > ?"
-            + (daemon == null ? "" : " AND daemon = ?")
-            + " ORDER BY seq LIMIT ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(sql)) {
-      int index = 1;
-      query.setLong(index++, after);
-      if (daemon != null) {
-        query.setString(index++, daemon.value());
-      }
-      query.setInt(index, limit);
-      return readEvents(query);
-    }
+    return daemon == null
+        ? query(COLUMNS + "events WHERE seq > ? ORDER BY seq LIMIT ?", after, limit)
+        : query(
+            COLUMNS + "events WHERE seq > ? AND daemon = ? ORDER BY seq LIMIT ?",
+            after,
+            daemon.value(),
+            limit);
   }
 
   /** The newest {@code count} events, oldest first. */
   public List<StoredEvent> latest(int count) throws SQLException {
-    String sql =
-        "SELECT seq, snapshot_seq, at_ms, daemon, from_state, to_state, reason, source FROM"
-            + " (SELECT * FROM events ORDER BY seq DESC LIMIT ?) newest ORDER BY seq";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setInt(1, count);
-      return readEvents(query);
-    }
+    return query(
+        COLUMNS + "(SELECT * FROM events ORDER BY seq DESC LIMIT ?) newest ORDER BY seq", count);
   }
 
   /** One daemon's newest {@code count} events, oldest first. */
   public List<StoredEvent> latestFor(DaemonName daemon, int count) throws SQLException {
-    String sql =
-        "SELECT seq, snapshot_seq, at_ms, daemon, from_state, to_state, reason, source FROM"
-            + " (SELECT * FROM events WHERE daemon = ? ORDER BY seq DESC LIMIT ?) newest"
-            + " ORDER BY seq";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, daemon.value());
-      query.setInt(2, count);
-      return readEvents(query);
-    }
+    return query(
+        COLUMNS
+            + "(SELECT * FROM events WHERE daemon = ? ORDER BY seq DESC LIMIT ?) newest"
+            + " ORDER BY seq",
+        daemon.value(),
+        count);
   }
 
   /**
@@ -110,18 +95,14 @@ public final class EventLog {
    * tells the state the daemon was in when the window opened).
    */
   public List<StoredEvent> historyFrom(DaemonName daemon, Instant from) throws SQLException {
-    String sql =
-        "SELECT seq, snapshot_seq, at_ms, daemon, from_state, to_state, reason, source FROM events"
-            + " WHERE daemon = ? AND (at_ms >= ? OR seq = (SELECT MAX(seq) FROM events"
-            + " WHERE daemon = ? AND at_ms < ?)) ORDER BY seq";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, daemon.value());
-      query.setLong(2, from.toEpochMilli());
-      query.setString(3, daemon.value());
-      query.setLong(4, from.toEpochMilli());
-      return readEvents(query);
-    }
+    return query(
+        COLUMNS
+            + "events WHERE daemon = ? AND (at_ms >= ? OR seq = (SELECT MAX(seq) FROM events"
+            + " WHERE daemon = ? AND at_ms < ?)) ORDER BY seq",
+        daemon.value(),
+        from.toEpochMilli(),
+        daemon.value(),
+        from.toEpochMilli());
   }
 
   /** The last recorded snapshot, or {@link Snapshot#EMPTY} on a new store. */
@@ -271,6 +252,17 @@ public final class EventLog {
       try (ResultSet rows = query.executeQuery()) {
         return rows.next() ? rows.getString(1) : fallback;
       }
+    }
+  }
+
+  /** Runs an event query; parameters are Strings, Longs or Integers, in order. */
+  private List<StoredEvent> query(String sql, Object... parameters) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        query.setObject(i + 1, parameters[i]);
+      }
+      return readEvents(query);
     }
   }
 

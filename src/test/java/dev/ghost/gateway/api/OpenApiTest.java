@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +37,10 @@ class OpenApiTest {
             .statusCode(200)
             .extract()
             .asString();
-    SwaggerParseResult result = new OpenAPIParser().readContents(json, null, null);
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    options.setResolveFully(true);
+    SwaggerParseResult result = new OpenAPIParser().readContents(json, null, options);
     assertEquals(List.of(), result.getMessages(), "the validator found problems");
     document = result.getOpenAPI();
     assertNotNull(document);
@@ -65,6 +69,16 @@ class OpenApiTest {
           assertTrue(parameter.getDescription().length() <= 700, where + " " + parameter.getName());
         }
         assertFalse(operation.getResponses().isEmpty(), where + " documents no response");
+        java.util.regex.Matcher template =
+            java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(path.getKey());
+        while (template.find()) {
+          String variable = template.group(1);
+          assertTrue(
+              operation.getParameters() != null
+                  && operation.getParameters().stream()
+                      .anyMatch(p -> "path".equals(p.getIn()) && variable.equals(p.getName())),
+              where + " does not declare its path parameter " + variable);
+        }
       }
     }
     assertTrue(

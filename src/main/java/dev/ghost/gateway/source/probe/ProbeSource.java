@@ -8,6 +8,7 @@ import dev.ghost.gateway.domain.Observation;
 import dev.ghost.gateway.domain.Timestamps;
 import dev.ghost.gateway.source.ChangeSignal;
 import dev.ghost.gateway.source.DaemonSource;
+import dev.ghost.gateway.source.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,8 +56,9 @@ public final class ProbeSource implements DaemonSource, AutoCloseable {
     this.clock = clock;
     this.probes = List.copyOf(probes);
     this.signal = signal;
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("probe-timer"));
-    this.runners = Executors.newFixedThreadPool(Math.max(1, maxInFlight), daemonThreads("probe"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("probe-timer"));
+    this.runners =
+        Executors.newFixedThreadPool(Math.max(1, maxInFlight), DaemonThreads.named("probe"));
   }
 
   @Override
@@ -185,13 +187,5 @@ public final class ProbeSource implements DaemonSource, AutoCloseable {
   public void close() {
     timer.shutdownNow();
     runners.shutdownNow();
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }
