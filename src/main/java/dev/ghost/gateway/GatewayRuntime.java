@@ -151,8 +151,8 @@ public class GatewayRuntime {
     }
     LOG.infof(
         "gateway started: data in %s, status file %s, tick %s",
-        config.dataDir().toAbsolutePath(),
-        config.resolvedStatusFile().toAbsolutePath(),
+        config.dataDir().toAbsolutePath().normalize(),
+        config.resolvedStatusFile().toAbsolutePath().normalize(),
         config.tick());
   }
 

@@ -2,6 +2,7 @@ package dev.ghost.gateway.api;
 
 import dev.ghost.gateway.GatewayRuntime;
 import dev.ghost.gateway.domain.DaemonName;
+import dev.ghost.gateway.domain.Timestamps;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -99,7 +100,7 @@ public class DaemonResource {
     Duration ttl = beat.ttl() == null ? runtime.heartbeatTtl() : ttl(beat.ttl());
     runtime.heartbeats().beat(daemon, ttl, beat.message());
     return Response.accepted(
-            new Accepted(daemon.value(), "heartbeat", runtime.now().plus(ttl).toString()))
+            new Accepted(daemon.value(), "heartbeat", Timestamps.format(runtime.now().plus(ttl))))
         .build();
   }
 

@@ -19,7 +19,7 @@ public final class ConsoleChannel implements Consumer<List<StoredEvent>> {
     events.forEach(event -> LOG.info(line(event)));
   }
 
-  /** E.g. {@code #12 ghost-bridge up -> down (registry: pid 4242 is not running)}. */
+  /** E.g. {@code #12 ghost-bridge up -> down: pid 4242 is not running [registry]}. */
   public static String line(StoredEvent event) {
     Transition t = event.transition();
     String from = t.from() == null ? "(new)" : t.from().wire();
@@ -32,10 +32,10 @@ public final class ConsoleChannel implements Consumer<List<StoredEvent>> {
         + from
         + " -> "
         + to
-        + " ("
-        + t.source()
         + ": "
         + t.reason()
-        + ")";
+        + " ["
+        + t.source()
+        + "]";
   }
 }
