@@ -14,6 +14,7 @@ import dev.ghost.gateway.snapshot.SourceReports;
 import dev.ghost.gateway.snapshot.StatusFileWriter;
 import dev.ghost.gateway.snapshot.StatusPublisher;
 import dev.ghost.gateway.snapshot.TickResult;
+import dev.ghost.gateway.source.ChangeSignal;
 import dev.ghost.gateway.source.DaemonSource;
 import dev.ghost.gateway.source.DaemonThreads;
 import dev.ghost.gateway.source.HeartbeatSource;
@@ -77,6 +78,28 @@ public class GatewayRuntime {
   @PostConstruct
   void start() {
     ConfigChecker.check(config);
+    openStore();
+    SignalRelay relay = new SignalRelay();
+    List<DaemonSource> sources = createSources(relay);
+    SnapshotEngine engine = createEngine(sources);
+    GatewayMetrics metrics = new GatewayMetrics(meters);
+    probes.probes().forEach(probe -> metrics.probeLatency(probe.daemon(), probes::latencySeconds));
+    scheduler = new SnapshotScheduler(engine, config.tick(), result -> afterTick(result, metrics));
+    relay.target = scheduler;
+    scheduler.start();
+    probes.start();
+    if (registry != null) {
+      registry.startWatching();
+    }
+    LOG.infof(
+        "gateway started: data in %s, status file %s, tick %s",
+        config.dataDir().toAbsolutePath().normalize(),
+        config.resolvedStatusFile().toAbsolutePath().normalize(),
+        config.tick());
+  }
+
+  /** SQLite does not create directories, so the data dir comes first, then the migrations. */
+  private void openStore() {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
@@ -84,9 +107,10 @@ public class GatewayRuntime {
     }
     flyway.migrate();
     eventLog = new EventLog(dataSource);
+  }
 
+  private List<DaemonSource> createSources(ChangeSignal relay) {
     List<DaemonSource> sources = new ArrayList<>();
-    SignalRelay relay = new SignalRelay();
     heartbeats = new HeartbeatSource(clock, config.heartbeat().ttl(), timer, relay);
     sources.add(heartbeats);
     config
@@ -102,7 +126,6 @@ public class GatewayRuntime {
                       relay);
               sources.add(registry);
             });
-
     probes =
         new ProbeSource(
             clock,
@@ -110,6 +133,11 @@ public class GatewayRuntime {
             config.probes().maxInFlight(),
             relay);
     sources.add(probes);
+    return sources;
+  }
+
+  /** The engine, resumed from the last recorded snapshot. */
+  private SnapshotEngine createEngine(List<DaemonSource> sources) {
     Supplier<SourceReports> sourceReports =
         () -> new SourceReports(registry == null ? null : registry.status(), probes.reports());
     SnapshotEngine engine =
@@ -130,30 +158,15 @@ public class GatewayRuntime {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the last snapshot from the store", e);
     }
-    GatewayMetrics metrics = new GatewayMetrics(meters);
-    probes.probes().forEach(probe -> metrics.probeLatency(probe.daemon(), probes::latencySeconds));
-    scheduler =
-        new SnapshotScheduler(
-            engine,
-            config.tick(),
-            result -> {
-              lastTick = result;
-              metrics.accept(result);
-              if (!result.events().isEmpty()) {
-                feed.published();
-              }
-            });
-    relay.target = scheduler;
-    scheduler.start();
-    probes.start();
-    if (registry != null) {
-      registry.startWatching();
+    return engine;
+  }
+
+  private void afterTick(TickResult result, GatewayMetrics metrics) {
+    lastTick = result;
+    metrics.accept(result);
+    if (!result.events().isEmpty()) {
+      feed.published();
     }
-    LOG.infof(
-        "gateway started: data in %s, status file %s, tick %s",
-        config.dataDir().toAbsolutePath().normalize(),
-        config.resolvedStatusFile().toAbsolutePath().normalize(),
-        config.tick());
   }
 
   @PreDestroy
@@ -236,7 +249,7 @@ public class GatewayRuntime {
    * sources first); this forwards to it once it does. Signals before that are covered by the first
    * tick, which runs at start.
    */
-  private static final class SignalRelay implements dev.ghost.gateway.source.ChangeSignal {
+  private static final class SignalRelay implements ChangeSignal {
     private volatile SnapshotScheduler target;
 
     @Override
