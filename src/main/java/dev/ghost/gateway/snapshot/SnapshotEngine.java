@@ -1,6 +1,5 @@
 package dev.ghost.gateway.snapshot;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghost.gateway.domain.DaemonStatus;
 import dev.ghost.gateway.domain.DeclaredDaemon;
@@ -12,6 +11,7 @@ import dev.ghost.gateway.domain.Transition;
 import dev.ghost.gateway.source.DaemonSource;
 import dev.ghost.gateway.store.EventLog;
 import dev.ghost.gateway.store.StoredEvent;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -60,6 +60,7 @@ public final class SnapshotEngine {
   private final ObjectMapper json;
   private final Instant startedAt;
   private final Deque<StoredEvent> latestEvents = new ArrayDeque<>();
+  private final DaemonsJson daemonsJson = new DaemonsJson();
 
   private Snapshot baseline = Snapshot.EMPTY;
   private long sequence;
@@ -181,8 +182,9 @@ public final class SnapshotEngine {
             List.copyOf(latestEvents),
             SystemInfo.read(settings.dataDir()));
     try {
-      return json.writeValueAsBytes(StatusDocument.of(snapshot, context));
-    } catch (JsonProcessingException e) {
+      RawJson daemons = daemonsJson.render(snapshot.daemons().values());
+      return json.writeValueAsBytes(StatusDocument.of(snapshot, context, daemons));
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }

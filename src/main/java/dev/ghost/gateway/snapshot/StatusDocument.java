@@ -1,9 +1,7 @@
 package dev.ghost.gateway.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.ghost.gateway.domain.DaemonState;
-import dev.ghost.gateway.domain.DaemonStatus;
 import dev.ghost.gateway.domain.Health;
 import dev.ghost.gateway.domain.Snapshot;
 import dev.ghost.gateway.domain.Timestamps;
@@ -11,7 +9,6 @@ import dev.ghost.gateway.source.RegistryStatus;
 import dev.ghost.gateway.source.probe.ProbeReport;
 import dev.ghost.gateway.store.StoredEvent;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +27,7 @@ public record StatusDocument(
     boolean summaryHeartbeat,
     String health,
     Counts counts,
-    @JsonSerialize(using = DaemonsJson.class) Collection<DaemonStatus> daemons,
+    RawJson daemons,
     @JsonInclude(JsonInclude.Include.NON_NULL) RegistrySection registry,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, ProbeReport> probes,
     List<EventView> logs,
@@ -58,7 +55,10 @@ public record StatusDocument(
       List<StoredEvent> latestEvents,
       SystemInfo system) {}
 
-  public static StatusDocument of(Snapshot snapshot, Context context) {
+  /**
+   * @param daemons the snapshot's daemons object, rendered by {@link DaemonsJson}
+   */
+  public static StatusDocument of(Snapshot snapshot, Context context, RawJson daemons) {
     Map<DaemonState, Integer> counts = snapshot.counts();
     return new StatusDocument(
         SCHEMA_VERSION,
@@ -73,7 +73,7 @@ public record StatusDocument(
             counts.get(DaemonState.UP),
             counts.get(DaemonState.DOWN),
             counts.get(DaemonState.UNKNOWN)),
-        snapshot.daemons().values(),
+        daemons,
         registry(context.sources().registry()),
         context.sources().probes(),
         context.latestEvents().stream().map(EventView::of).toList(),
