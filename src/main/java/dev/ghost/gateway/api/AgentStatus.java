@@ -1,5 +1,6 @@
 package dev.ghost.gateway.api;
 
+import dev.ghost.gateway.domain.Counts;
 import dev.ghost.gateway.domain.DaemonState;
 import dev.ghost.gateway.domain.DaemonStatus;
 import dev.ghost.gateway.domain.DurationWords;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The answer to "is anything down, since when, why?", shaped for a model to read: a verdict, one
@@ -37,9 +37,6 @@ public record AgentStatus(
   static final int MAX_DOWN = 200;
   static final int MAX_SUMMARY = 300;
 
-  /** Daemons per state. */
-  public record Counts(int total, int up, int down, int unknown) {}
-
   /** A daemon that is down. */
   public record Down(String name, String since, String duration, String reason) {}
 
@@ -47,7 +44,7 @@ public record AgentStatus(
   public record Entry(String name, String state, String since) {}
 
   public static AgentStatus of(Snapshot snapshot, Instant now, Duration tick) {
-    Map<DaemonState, Integer> counts = snapshot.counts();
+    Counts counts = snapshot.counts();
     boolean stale = snapshot.takenAt().plus(tick.multipliedBy(3)).isBefore(now);
     List<Down> down = new ArrayList<>();
     List<Entry> entries = new ArrayList<>();
@@ -71,11 +68,7 @@ public record AgentStatus(
         summary(snapshot, counts, down, stale, now),
         Timestamps.format(snapshot.takenAt()),
         stale,
-        new Counts(
-            snapshot.daemons().size(),
-            counts.get(DaemonState.UP),
-            counts.get(DaemonState.DOWN),
-            counts.get(DaemonState.UNKNOWN)),
+        counts,
         down,
         entries,
         snapshot.daemons().size() > MAX_DAEMONS);
@@ -87,11 +80,7 @@ public record AgentStatus(
    * counted ("and 5 more").
    */
   static String summary(
-      Snapshot snapshot,
-      Map<DaemonState, Integer> counts,
-      List<Down> down,
-      boolean stale,
-      Instant now) {
+      Snapshot snapshot, Counts counts, List<Down> down, boolean stale, Instant now) {
     int total = snapshot.daemons().size();
     String prefix =
         stale
@@ -99,17 +88,17 @@ public record AgentStatus(
                 + DurationWords.of(Duration.between(snapshot.takenAt(), now))
                 + " old. "
             : "";
-    int unknown = counts.get(DaemonState.UNKNOWN);
+    int unknown = counts.unknown();
     String unknownNote = unknown == 0 ? "" : " " + unknown + " not known yet.";
     if (total == 0) {
       return prefix + "No daemons are watched yet.";
     }
-    int downCount = counts.get(DaemonState.DOWN);
+    int downCount = counts.down();
     if (downCount == 0) {
       String upNote =
           unknown == 0
               ? "All " + total + " daemons are up."
-              : counts.get(DaemonState.UP) + " of " + total + " daemons are up;";
+              : counts.up() + " of " + total + " daemons are up;";
       return cut(prefix + upNote + unknownNote);
     }
     String head =

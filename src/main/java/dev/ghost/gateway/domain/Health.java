@@ -17,10 +17,10 @@ public enum Health {
    * down is a major outage; any daemon down or not yet known is degraded.
    */
   public static Health of(Snapshot snapshot) {
-    var counts = snapshot.counts();
-    int total = snapshot.daemons().size();
-    int down = counts.get(DaemonState.DOWN);
-    int unknown = counts.get(DaemonState.UNKNOWN);
+    Counts counts = snapshot.counts();
+    int total = counts.total();
+    int down = counts.down();
+    int unknown = counts.unknown();
     if (total == 0 || unknown == total) {
       return UNKNOWN;
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +38,8 @@ public record Snapshot(long sequence, Instant takenAt, Map<DaemonName, DaemonSta
     return new Snapshot(sequence, takenAt, new NameOrdered(statuses));
   }
 
-  public Map<DaemonState, Integer> counts() {
-    Map<DaemonState, Integer> counts = new EnumMap<>(DaemonState.class);
-    for (DaemonState state : DaemonState.values()) {
-      counts.put(state, 0);
-    }
-    daemons.values().forEach(status -> counts.merge(status.state(), 1, Integer::sum));
-    return counts;
+  public Counts counts() {
+    return Counts.of(daemons.values());
   }
 
   public boolean allUp() {

@@ -1,5 +1,6 @@
 package dev.ghost.gateway.snapshot;
 
+import dev.ghost.gateway.domain.Counts;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonState;
 import io.micrometer.core.instrument.Counter;
@@ -65,7 +66,8 @@ public final class GatewayMetrics implements Consumer<TickResult> {
 
   @Override
   public void accept(TickResult result) {
-    result.snapshot().counts().forEach((state, count) -> daemons.get(state).set(count));
+    Counts counts = result.snapshot().counts();
+    daemons.forEach((state, gauge) -> gauge.set(counts.of(state)));
     tickDuration.record(result.nanos(), TimeUnit.NANOSECONDS);
     result.writeError().ifPresent(error -> statusWriteFailures.increment());
     result.storeError().ifPresent(error -> storeFailures.increment());

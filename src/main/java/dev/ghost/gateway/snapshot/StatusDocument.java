@@ -1,7 +1,7 @@
 package dev.ghost.gateway.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.ghost.gateway.domain.DaemonState;
+import dev.ghost.gateway.domain.Counts;
 import dev.ghost.gateway.domain.Health;
 import dev.ghost.gateway.domain.Snapshot;
 import dev.ghost.gateway.domain.Timestamps;
@@ -35,9 +35,6 @@ public record StatusDocument(
 
   public static final int SCHEMA_VERSION = 1;
 
-  /** Daemons per state. */
-  public record Counts(int total, int up, int down, int unknown) {}
-
   /** How the registry file was read; absent when no registry is configured. */
   public record RegistrySection(
       String path, boolean ok, String error, String lastGoodReadAt, int entries) {}
@@ -59,7 +56,6 @@ public record StatusDocument(
    * @param daemons the snapshot's daemons object, rendered by {@link DaemonsJson}
    */
   public static StatusDocument of(Snapshot snapshot, Context context, RawJson daemons) {
-    Map<DaemonState, Integer> counts = snapshot.counts();
     return new StatusDocument(
         SCHEMA_VERSION,
         snapshot.sequence(),
@@ -68,11 +64,7 @@ public record StatusDocument(
         Math.max(0, snapshot.takenAt().getEpochSecond() - context.startedAt().getEpochSecond()),
         snapshot.allUp() && context.onTime(),
         Health.of(snapshot).wire(),
-        new Counts(
-            snapshot.daemons().size(),
-            counts.get(DaemonState.UP),
-            counts.get(DaemonState.DOWN),
-            counts.get(DaemonState.UNKNOWN)),
+        snapshot.counts(),
         daemons,
         registry(context.sources().registry()),
         context.sources().probes(),
