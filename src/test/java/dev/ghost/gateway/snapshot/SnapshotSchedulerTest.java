@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +38,7 @@ class SnapshotSchedulerTest {
   @Test
   void aBurstOfAThousandSignalsCostsAFewSnapshotsAndTheLastSignalIsSeen() throws Exception {
     AtomicInteger state = new AtomicInteger();
-    SnapshotEngine engine =
-        engine(new CountingSource(state), SqliteStores.migrated(dataDir.resolve("g.db")));
+    SnapshotEngine engine = engine(counting(state), SqliteStores.migrated(dataDir.resolve("g.db")));
     engine.resume();
     List<Long> observedValues = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger snapshots = new AtomicInteger();
@@ -82,9 +82,7 @@ class SnapshotSchedulerTest {
   @Test
   void aSignalStartsASnapshotWithinMilliseconds() throws Exception {
     SnapshotEngine engine =
-        engine(
-            new CountingSource(new AtomicInteger()),
-            SqliteStores.migrated(dataDir.resolve("g.db")));
+        engine(counting(new AtomicInteger()), SqliteStores.migrated(dataDir.resolve("g.db")));
     engine.resume();
     AtomicInteger snapshots = new AtomicInteger();
     AtomicLong lastAt = new AtomicLong();
@@ -112,7 +110,7 @@ class SnapshotSchedulerTest {
     AtomicBoolean broken = new AtomicBoolean();
     DataSource real = SqliteStores.migrated(dataDir.resolve("g.db"));
     AtomicReference<DaemonState> reported = new AtomicReference<>(DaemonState.UP);
-    DaemonSource source = new SwitchableSource(reported);
+    DaemonSource source = switchable(reported);
     SnapshotEngine engine = engine(source, breakable(real, broken));
     engine.resume();
     engine.take();
@@ -165,37 +163,37 @@ class SnapshotSchedulerTest {
     }
   }
 
-  /** Reports one daemon whose pid field carries a counter, so a snapshot shows what it saw. */
-  private record CountingSource(AtomicInteger counter) implements DaemonSource {
+  /** Reports one daemon as the test scripts it, at each observation. */
+  private record ScriptedSource(Function<Instant, Observation> next) implements DaemonSource {
     @Override
     public String name() {
-      return "counting";
+      return "scripted";
     }
 
     @Override
     public List<Observation> observe(Instant now) {
-      return List.of(
-          new Observation(
-              DaemonName.of("counted"), DaemonState.UP, "", name(), now, (long) counter.get()));
+      return List.of(next.apply(now));
     }
 
     @Override
     public void restore(DaemonStatus known) {}
   }
 
-  private record SwitchableSource(AtomicReference<DaemonState> state) implements DaemonSource {
-    @Override
-    public String name() {
-      return "switch";
-    }
+  /** One UP daemon whose pid field carries the counter, so a snapshot shows what it saw. */
+  private static DaemonSource counting(AtomicInteger counter) {
+    return new ScriptedSource(
+        now ->
+            new Observation(
+                DaemonName.of("counted"),
+                DaemonState.UP,
+                "",
+                "scripted",
+                now,
+                (long) counter.get()));
+  }
 
-    @Override
-    public List<Observation> observe(Instant now) {
-      return List.of(
-          new Observation(DaemonName.of("switched"), state.get(), "", name(), now, null));
-    }
-
-    @Override
-    public void restore(DaemonStatus known) {}
+  private static DaemonSource switchable(AtomicReference<DaemonState> state) {
+    return new ScriptedSource(
+        now -> new Observation(DaemonName.of("switched"), state.get(), "", "scripted", now, null));
   }
 }
