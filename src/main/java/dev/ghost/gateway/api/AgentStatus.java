@@ -64,7 +64,7 @@ public record AgentStatus(
       }
     }
     return new AgentStatus(
-        Health.of(snapshot).wire(),
+        Health.of(counts).wire(),
         summary(snapshot, counts, down, stale, now),
         Timestamps.format(snapshot.takenAt()),
         stale,

@@ -17,6 +17,10 @@ public record Counts(int total, int up, int down, int unknown) {
     return new Counts(up + down + unknown, up, down, unknown);
   }
 
+  public boolean allUp() {
+    return up == total;
+  }
+
   public int of(DaemonState state) {
     return switch (state) {
       case UP -> up;

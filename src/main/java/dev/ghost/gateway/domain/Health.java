@@ -16,8 +16,7 @@ public enum Health {
    * Nothing watched, or nothing known, is UNKNOWN rather than fine. Half or more of the daemons
    * down is a major outage; any daemon down or not yet known is degraded.
    */
-  public static Health of(Snapshot snapshot) {
-    Counts counts = snapshot.counts();
+  public static Health of(Counts counts) {
     int total = counts.total();
     int down = counts.down();
     int unknown = counts.unknown();

@@ -42,10 +42,6 @@ public record Snapshot(long sequence, Instant takenAt, Map<DaemonName, DaemonSta
     return Counts.of(daemons.values());
   }
 
-  public boolean allUp() {
-    return daemons.values().stream().allMatch(DaemonStatus::alive);
-  }
-
   /** An unmodifiable map of statuses by name, in name order, built once. */
   private static final class NameOrdered extends AbstractMap<DaemonName, DaemonStatus> {
     private final Map<DaemonName, DaemonStatus> byName;

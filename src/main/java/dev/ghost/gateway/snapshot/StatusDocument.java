@@ -56,15 +56,16 @@ public record StatusDocument(
    * @param daemons the snapshot's daemons object, rendered by {@link DaemonsJson}
    */
   public static StatusDocument of(Snapshot snapshot, Context context, RawJson daemons) {
+    Counts counts = snapshot.counts();
     return new StatusDocument(
         SCHEMA_VERSION,
         snapshot.sequence(),
         Timestamps.format(snapshot.takenAt()),
         context.host(),
         Math.max(0, snapshot.takenAt().getEpochSecond() - context.startedAt().getEpochSecond()),
-        snapshot.allUp() && context.onTime(),
-        Health.of(snapshot).wire(),
-        snapshot.counts(),
+        counts.allUp() && context.onTime(),
+        Health.of(counts).wire(),
+        counts,
         daemons,
         registry(context.sources().registry()),
         context.sources().probes(),

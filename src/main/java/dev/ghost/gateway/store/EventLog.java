@@ -133,22 +133,6 @@ public final class EventLog {
     }
   }
 
-  /** True when a write transaction can be opened and committed now. */
-  public boolean writable() {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        saveMeta(connection, "write_probe", "ok");
-        connection.commit();
-        return true;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      return false;
-    }
-  }
-
   private List<StoredEvent> appendEvents(
       Connection connection, long snapshotSequence, List<Transition> transitions)
       throws SQLException {

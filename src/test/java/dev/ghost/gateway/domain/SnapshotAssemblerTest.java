@@ -122,7 +122,7 @@ class SnapshotAssemblerTest {
       statuses.add(
           new DaemonStatus(DaemonName.of("d" + i), states.get(i), START, "", "test", null, null));
     }
-    assertEquals(expected, Health.of(Snapshot.of(1, START, statuses)));
+    assertEquals(expected, Health.of(Snapshot.of(1, START, statuses).counts()));
   }
 
   private static Observation observation(DaemonState state, String source) {
