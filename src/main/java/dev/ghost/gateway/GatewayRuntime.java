@@ -1,11 +1,17 @@
 package dev.ghost.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghost.gateway.alert.AlertPolicy;
+import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.config.ConfigChecker;
 import dev.ghost.gateway.config.GatewayConfig;
+import dev.ghost.gateway.delivery.Backoff;
+import dev.ghost.gateway.delivery.Channel;
 import dev.ghost.gateway.delivery.ConsoleChannel;
+import dev.ghost.gateway.delivery.DeliveryWorker;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DeclaredDaemon;
+import dev.ghost.gateway.snapshot.AlertStage;
 import dev.ghost.gateway.snapshot.EventFeed;
 import dev.ghost.gateway.snapshot.GatewayMetrics;
 import dev.ghost.gateway.snapshot.SnapshotEngine;
@@ -21,7 +27,11 @@ import dev.ghost.gateway.source.HeartbeatSource;
 import dev.ghost.gateway.source.RegistryFileSource;
 import dev.ghost.gateway.source.probe.ProbeFactory;
 import dev.ghost.gateway.source.probe.ProbeSource;
+import dev.ghost.gateway.store.AlertStateStore;
 import dev.ghost.gateway.store.EventLog;
+import dev.ghost.gateway.store.IncidentStore;
+import dev.ghost.gateway.store.Outbox;
+import dev.ghost.gateway.store.SilenceStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -41,6 +51,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -57,6 +68,9 @@ public class GatewayRuntime {
 
   private static final Logger LOG = Logger.getLogger(GatewayRuntime.class);
 
+  /** How long a stop waits for sends in flight; what is left stays pending for the next start. */
+  private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
+
   @Inject GatewayConfig config;
   @Inject DataSource dataSource;
   @Inject Flyway flyway;
@@ -69,6 +83,9 @@ public class GatewayRuntime {
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("heartbeat-expiry"));
   private EventLog eventLog;
+  private Outbox outbox;
+  private SilenceStore silences;
+  private DeliveryWorker delivery;
   private HeartbeatSource heartbeats;
   private RegistryFileSource registry;
   private ProbeSource probes;
@@ -81,12 +98,25 @@ public class GatewayRuntime {
     openStore();
     SignalRelay relay = new SignalRelay();
     List<DaemonSource> sources = createSources(relay);
-    SnapshotEngine engine = createEngine(sources);
+    List<Channel> channels =
+        NotificationWiring.channels(config, hostName(), new IncidentStore(dataSource), clock, json);
+    delivery =
+        new DeliveryWorker(
+            clock,
+            outbox,
+            channels,
+            new DeliveryWorker.Settings(
+                config.alert().groupWindow(),
+                new Backoff(
+                    config.delivery().maxBackoff(), ThreadLocalRandom.current()::nextDouble)));
+    SnapshotEngine engine = createEngine(sources, NotificationWiring.routes(config, channels));
     GatewayMetrics metrics = new GatewayMetrics(meters);
+    metrics.delivery(delivery::lastReport, delivery.sentCounts());
     probes.probes().forEach(probe -> metrics.probeLatency(probe.daemon(), probes::latencySeconds));
     scheduler = new SnapshotScheduler(engine, config.tick(), result -> afterTick(result, metrics));
     relay.target = scheduler;
     scheduler.start();
+    delivery.start();
     probes.start();
     if (registry != null) {
       registry.startWatching();
@@ -107,6 +137,8 @@ public class GatewayRuntime {
     }
     flyway.migrate();
     eventLog = new EventLog(dataSource);
+    outbox = new Outbox(dataSource);
+    silences = new SilenceStore(dataSource);
   }
 
   private List<DaemonSource> createSources(ChangeSignal relay) {
@@ -137,7 +169,7 @@ public class GatewayRuntime {
   }
 
   /** The engine, resumed from the last recorded snapshot. */
-  private SnapshotEngine createEngine(List<DaemonSource> sources) {
+  private SnapshotEngine createEngine(List<DaemonSource> sources, Routes routes) {
     Supplier<SourceReports> sourceReports =
         () -> new SourceReports(registry == null ? null : registry.status(), probes.reports());
     SnapshotEngine engine =
@@ -152,7 +184,15 @@ public class GatewayRuntime {
             new StatusFileWriter(config.resolvedStatusFile()),
             sourceReports,
             new ConsoleChannel(),
-            json);
+            json,
+            new AlertStage(
+                new AlertPolicy(NotificationWiring.alertSettings(config.alert())),
+                new AlertStateStore(dataSource),
+                outbox,
+                silences,
+                routes,
+                delivery::wake),
+            delivery::report);
     try {
       engine.resume();
     } catch (SQLException e) {
@@ -177,10 +217,28 @@ public class GatewayRuntime {
       registry.close();
     }
     scheduler.close();
+    delivery.close(SHUTDOWN_DRAIN);
   }
 
   public HeartbeatSource heartbeats() {
     return heartbeats;
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  public SilenceStore silences() {
+    return silences;
+  }
+
+  public DeliveryWorker delivery() {
+    return delivery;
+  }
+
+  /** Asks for a snapshot now, e.g. after a silence changed. */
+  public void changed() {
+    scheduler.changed();
   }
 
   public EventLog eventLog() {

@@ -44,7 +44,34 @@ public final class ConfigChecker {
                   .ifPresent(
                       grace -> positive(problems, "gateway.daemons." + name + ".grace", grace));
             });
+    alerts(problems, config.alert());
+    problems.addAll(ChannelConfigChecker.problems(config));
     return problems;
+  }
+
+  private static void alerts(List<String> problems, GatewayConfig.Alert alert) {
+    if (alert.downAfter() < 1) {
+      problems.add("gateway.alert.down-after must be 1 or more, got " + alert.downAfter());
+    }
+    if (alert.upAfter() < 1) {
+      problems.add("gateway.alert.up-after must be 1 or more, got " + alert.upAfter());
+    }
+    if (alert.flapChanges() < 2) {
+      problems.add("gateway.alert.flap-changes must be 2 or more, got " + alert.flapChanges());
+    }
+    positive(problems, "gateway.alert.flap-window", alert.flapWindow());
+    positive(problems, "gateway.alert.flap-quiet", alert.flapQuiet());
+    if (alert.groupWindow().isNegative()) {
+      problems.add("gateway.alert.group-window must not be negative, got " + alert.groupWindow());
+    }
+    try {
+      alert.reminders().ifPresent(every -> positive(problems, "gateway.alert.remind-every", every));
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          "gateway.alert.remind-every must be a duration like 4h or \"off\", got \""
+              + alert.remindEvery()
+              + "\"");
+    }
   }
 
   /** Throws with every problem when there is any. */

@@ -1,5 +1,6 @@
 package dev.ghost.gateway.config;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -47,6 +48,116 @@ public interface GatewayConfig {
 
   /** Daemons that must exist whether or not a source reports them, by name. */
   Map<String, Daemon> daemons();
+
+  Alert alert();
+
+  Slack slack();
+
+  Webhook webhook();
+
+  /** More channels beyond the default ones, by id; routes name them. */
+  Map<String, ChannelConfig> channels();
+
+  /** Rules from daemon-name globs to channels, by name; unmatched daemons use the defaults. */
+  Map<String, RouteConfig> routes();
+
+  Delivery delivery();
+
+  /** The alert policy: what is worth a message, and when. */
+  interface Alert {
+    /** Consecutive DOWN snapshots before a down is announced (fail signals and TTLs: at once). */
+    @WithDefault("2")
+    int downAfter();
+
+    /** Consecutive UP snapshots before a recovery is announced. */
+    @WithDefault("1")
+    int upAfter();
+
+    /** Changes of one daemon within flap-window that make it flapping: one message, then quiet. */
+    @WithDefault("4")
+    int flapChanges();
+
+    @WithDefault("10m")
+    Duration flapWindow();
+
+    /** How long a flapping daemon must hold one state before it is announced again. */
+    @WithDefault("5m")
+    Duration flapQuiet();
+
+    /** Changes within this window go out as one message per channel; 0 sends each at once. */
+    @WithDefault("5s")
+    Duration groupWindow();
+
+    /** How often a daemon that stays down is announced again: a duration, or "off". */
+    @WithDefault("4h")
+    String remindEvery();
+
+    /** {@link #remindEvery()} parsed: empty when "off". */
+    default Optional<Duration> reminders() {
+      String value = remindEvery().strip();
+      return "off".equalsIgnoreCase(value)
+          ? Optional.empty()
+          : Optional.of(DurationConverter.parseDuration(value));
+    }
+  }
+
+  /** The default Slack channel: an incoming webhook, or a bot token and a channel, or both. */
+  interface Slack {
+    /** An incoming webhook URL (https://hooks.slack.com/services/...). A secret. */
+    Optional<String> webhookUrl();
+
+    /** A bot token (xoxb-...) with chat:write. A secret. */
+    Optional<String> botToken();
+
+    /** The channel the bot posts to (an id like C0123 or a name). */
+    Optional<String> channel();
+
+    /** Slack's Web API base URL; only tests point it elsewhere. */
+    @WithDefault("https://slack.com/api/")
+    String apiUrl();
+  }
+
+  /** The default signed JSON webhook. */
+  interface Webhook {
+    Optional<String> url();
+
+    /** The HMAC-SHA256 key for X-Ghost-Signature. A secret. */
+    Optional<String> secret();
+  }
+
+  /**
+   * One more channel: exactly one of slack-webhook-url, slack-channel (uses the bot token), url.
+   */
+  interface ChannelConfig {
+    Optional<String> slackWebhookUrl();
+
+    Optional<String> slackChannel();
+
+    /** A signed JSON webhook URL; needs secret. */
+    Optional<String> url();
+
+    Optional<String> secret();
+  }
+
+  /** A route: daemons matching any glob go to these channels. */
+  interface RouteConfig {
+    /** Daemon-name globs, comma separated: {@code ghost-*,patch-executor}. */
+    List<String> match();
+
+    /** Channel ids, comma separated: slack-webhook, slack-bot, webhook, or a key of channels. */
+    List<String> channels();
+  }
+
+  /** How the outbox is sent. */
+  interface Delivery {
+    /** The longest wait between retries of a failing channel (backoff starts at 1 s). */
+    @WithDefault("5m")
+    Duration maxBackoff();
+
+    /** The least time between two messages to one Slack webhook or channel, as Slack asks. */
+    @WithDefault("1s")
+    Duration slackInterval();
+  }
 
   /** The orchestrator's registry file. */
   interface Registry {

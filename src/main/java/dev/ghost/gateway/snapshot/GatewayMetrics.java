@@ -3,7 +3,9 @@ package dev.ghost.gateway.snapshot;
 import dev.ghost.gateway.domain.Counts;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonState;
+import dev.ghost.gateway.store.DeliveryReport;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,8 +14,10 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Turns every tick's result into the gauges and counters of {@code /q/metrics}. */
 public final class GatewayMetrics implements Consumer<TickResult> {
@@ -62,6 +66,25 @@ public final class GatewayMetrics implements Consumer<TickResult> {
         .tag("daemon", daemon.value())
         .baseUnit("seconds")
         .register(registry);
+  }
+
+  /**
+   * The outbox: pending notifications, dead letters (from the latest report, refreshed every tick)
+   * and messages sent per channel.
+   */
+  public void delivery(Supplier<DeliveryReport> report, Map<String, AtomicLong> sent) {
+    Gauge.builder("gateway.notifications.pending", () -> report.get().pending())
+        .description("Notifications in the outbox waiting to be sent")
+        .register(registry);
+    Gauge.builder("gateway.notifications.failed", () -> report.get().failed())
+        .description("Dead letters: notifications a channel refused for good")
+        .register(registry);
+    sent.forEach(
+        (channel, count) ->
+            FunctionCounter.builder("gateway.notifications.sent", count, AtomicLong::get)
+                .description("Messages delivered")
+                .tag("channel", channel)
+                .register(registry));
   }
 
   @Override

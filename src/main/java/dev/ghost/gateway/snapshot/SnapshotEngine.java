@@ -9,6 +9,7 @@ import dev.ghost.gateway.domain.SnapshotAssembler;
 import dev.ghost.gateway.domain.SnapshotDiff;
 import dev.ghost.gateway.domain.Transition;
 import dev.ghost.gateway.source.DaemonSource;
+import dev.ghost.gateway.store.DeliveryReport;
 import dev.ghost.gateway.store.EventLog;
 import dev.ghost.gateway.store.StoredEvent;
 import java.io.IOException;
@@ -58,6 +59,8 @@ public final class SnapshotEngine {
   private final Supplier<SourceReports> sourceReports;
   private final Consumer<List<StoredEvent>> announcer;
   private final ObjectMapper json;
+  private final AlertStage alerts;
+  private final Supplier<DeliveryReport> deliveryReport;
   private final Instant startedAt;
   private final Deque<StoredEvent> latestEvents = new ArrayDeque<>();
   private final DaemonsJson daemonsJson = new DaemonsJson();
@@ -66,6 +69,7 @@ public final class SnapshotEngine {
   private long sequence;
   private Instant lastTakenAt;
   private String lastStoreError;
+  private boolean firstStart;
 
   public SnapshotEngine(
       Clock clock,
@@ -77,7 +81,9 @@ public final class SnapshotEngine {
       StatusFileWriter fileWriter,
       Supplier<SourceReports> sourceReports,
       Consumer<List<StoredEvent>> announcer,
-      ObjectMapper json) {
+      ObjectMapper json,
+      AlertStage alerts,
+      Supplier<DeliveryReport> deliveryReport) {
     this.clock = clock;
     this.settings = settings;
     this.sources = List.copyOf(sources);
@@ -88,6 +94,8 @@ public final class SnapshotEngine {
     this.sourceReports = sourceReports;
     this.announcer = announcer;
     this.json = json;
+    this.alerts = alerts;
+    this.deliveryReport = deliveryReport;
     this.startedAt = clock.instant();
   }
 
@@ -98,6 +106,8 @@ public final class SnapshotEngine {
   public void resume() throws SQLException {
     baseline = eventLog.lastSnapshot();
     sequence = baseline.sequence();
+    firstStart = sequence == 0;
+    alerts.resume();
     for (DaemonStatus known : baseline.daemons().values()) {
       for (DaemonSource source : sources) {
         if (source.name().equals(known.source())) {
@@ -118,7 +128,10 @@ public final class SnapshotEngine {
     Optional<String> storeError = Optional.empty();
     List<StoredEvent> events = List.of();
     try {
-      events = eventLog.record(next, transitions);
+      AlertStage.Pending decided = alerts.decide(next, transitions, firstStart);
+      events = eventLog.record(next, transitions, decided);
+      alerts.committed(decided);
+      firstStart = false;
       baseline = next;
       remember(events);
       if (lastStoreError != null) {
@@ -179,6 +192,7 @@ public final class SnapshotEngine {
             startedAt,
             onTime,
             sourceReports.get(),
+            deliveryReport.get(),
             List.copyOf(latestEvents),
             SystemInfo.read(settings.dataDir()));
     try {

@@ -7,6 +7,7 @@ import dev.ghost.gateway.domain.Snapshot;
 import dev.ghost.gateway.domain.Timestamps;
 import dev.ghost.gateway.source.RegistryStatus;
 import dev.ghost.gateway.source.probe.ProbeReport;
+import dev.ghost.gateway.store.DeliveryReport;
 import dev.ghost.gateway.store.StoredEvent;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,7 @@ public record StatusDocument(
     RawJson daemons,
     @JsonInclude(JsonInclude.Include.NON_NULL) RegistrySection registry,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, ProbeReport> probes,
+    DeliveryReport delivery,
     List<EventView> logs,
     SystemInfo system) {
 
@@ -49,6 +51,7 @@ public record StatusDocument(
       Instant startedAt,
       boolean onTime,
       SourceReports sources,
+      DeliveryReport delivery,
       List<StoredEvent> latestEvents,
       SystemInfo system) {}
 
@@ -69,6 +72,7 @@ public record StatusDocument(
         daemons,
         registry(context.sources().registry()),
         context.sources().probes(),
+        context.delivery(),
         context.latestEvents().stream().map(EventView::of).toList(),
         context.system());
   }

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HeartbeatSource implements DaemonSource {
 
-  static final String SOURCE = "heartbeat";
+  public static final String SOURCE = "heartbeat";
 
   private final Clock clock;
   private final Duration defaultTtl;

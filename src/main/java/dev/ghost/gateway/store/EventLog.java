@@ -38,10 +38,11 @@ public final class EventLog {
    * Writes the transitions of one snapshot and the snapshot's changed daemons, in one transaction:
    * either the events and the new baseline are both stored, or neither is.
    *
+   * @param also more writes that belong to this snapshot (the alert policy's outbox entries)
    * @return the stored events, with their sequence numbers
    */
-  public List<StoredEvent> record(Snapshot snapshot, List<Transition> transitions)
-      throws SQLException {
+  public List<StoredEvent> record(
+      Snapshot snapshot, List<Transition> transitions, InTransaction also) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -49,6 +50,7 @@ public final class EventLog {
         saveChangedStates(connection, snapshot, transitions);
         saveMeta(connection, LAST_SEQUENCE, Long.toString(snapshot.sequence()));
         saveMeta(connection, LAST_TAKEN_AT, Long.toString(snapshot.takenAt().toEpochMilli()));
+        also.write(connection);
         connection.commit();
         return stored;
       } catch (SQLException | RuntimeException e) {

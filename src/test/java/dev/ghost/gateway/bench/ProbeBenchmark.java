@@ -13,7 +13,6 @@ import dev.ghost.gateway.source.probe.ProbeFactory;
 import dev.ghost.gateway.source.probe.ProbeOutcome;
 import dev.ghost.gateway.source.probe.ProbeSource;
 import dev.ghost.gateway.source.probe.ScheduledProbe;
-import dev.ghost.gateway.store.EventLog;
 import dev.ghost.gateway.testsupport.Configs;
 import dev.ghost.gateway.testsupport.Engines;
 import dev.ghost.gateway.testsupport.SqliteStores;
@@ -71,7 +70,7 @@ public final class ProbeBenchmark {
           Engines.create(
               Clock.systemUTC(),
               dir,
-              new EventLog(SqliteStores.migrated(dir.resolve("gateway.db"))),
+              SqliteStores.migrated(dir.resolve("gateway.db")),
               List.of(source),
               List.of(),
               events -> {});

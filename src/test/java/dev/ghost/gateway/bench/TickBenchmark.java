@@ -1,13 +1,17 @@
 package dev.ghost.gateway.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghost.gateway.alert.AlertSettings;
+import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.snapshot.SnapshotEngine;
 import dev.ghost.gateway.snapshot.SourceReports;
 import dev.ghost.gateway.snapshot.StatusFileWriter;
 import dev.ghost.gateway.snapshot.StatusPublisher;
 import dev.ghost.gateway.snapshot.TickResult;
 import dev.ghost.gateway.source.RegistryFileSource;
+import dev.ghost.gateway.store.DeliveryReport;
 import dev.ghost.gateway.store.EventLog;
+import dev.ghost.gateway.testsupport.Engines;
 import dev.ghost.gateway.testsupport.SqliteStores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +23,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * The cost of one tick (collect from the registry file, assemble, diff, record, serialize, atomic
@@ -37,7 +43,7 @@ public final class TickBenchmark {
     long pid = ProcessHandle.current().pid();
     writeRegistry(registry, daemons, pid, -1);
 
-    EventLog log = new EventLog(SqliteStores.migrated(dir.resolve("gateway.db")));
+    DataSource store = SqliteStores.migrated(dir.resolve("gateway.db"));
     RegistryFileSource source =
         new RegistryFileSource(
             registry, Duration.ofSeconds(60), RegistryFileSource::runningProcesses, () -> {});
@@ -48,12 +54,15 @@ public final class TickBenchmark {
             new SnapshotEngine.Settings(Duration.ofSeconds(15), "bench", dir, 20),
             List.of(source),
             List.of(),
-            log,
+            new EventLog(store),
             new StatusPublisher(),
             writer,
             () -> new SourceReports(source.status(), Map.of()),
             events -> {},
-            new ObjectMapper());
+            new ObjectMapper(),
+            Engines.alerts(
+                store, AlertSettings.defaults(Set.of()), new Routes(List.of(), List.of())),
+            () -> DeliveryReport.NONE);
     engine.resume();
     engine.take();
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,13 +68,13 @@ class RestartTest {
   }
 
   private SnapshotEngine start() throws SQLException {
-    EventLog log = new EventLog(SqliteStores.migrated(dataDir.resolve("gateway.db")));
+    DataSource store = SqliteStores.migrated(dataDir.resolve("gateway.db"));
     RegistryFileSource registry =
         new RegistryFileSource(
             dataDir.resolve("registry.json"), Duration.ofSeconds(60), () -> pid -> true, () -> {});
     SnapshotEngine engine =
         Engines.create(
-            Clock.systemUTC(), dataDir, log, List.of(registry), List.of(), announced::addAll);
+            Clock.systemUTC(), dataDir, store, List.of(registry), List.of(), announced::addAll);
     engine.resume();
     return engine;
   }

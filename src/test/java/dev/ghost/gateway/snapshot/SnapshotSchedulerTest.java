@@ -133,12 +133,7 @@ class SnapshotSchedulerTest {
 
   private SnapshotEngine engine(DaemonSource source, DataSource dataSource) {
     return Engines.create(
-        Clock.systemUTC(),
-        dataDir,
-        new EventLog(dataSource),
-        List.of(source),
-        List.of(),
-        events -> {});
+        Clock.systemUTC(), dataDir, dataSource, List.of(source), List.of(), events -> {});
   }
 
   /** A data source that refuses connections while {@code broken} is set, like a full disk would. */

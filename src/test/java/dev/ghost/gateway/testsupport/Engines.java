@@ -1,42 +1,84 @@
 package dev.ghost.gateway.testsupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghost.gateway.alert.AlertPolicy;
+import dev.ghost.gateway.alert.AlertSettings;
+import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.domain.DeclaredDaemon;
+import dev.ghost.gateway.snapshot.AlertStage;
 import dev.ghost.gateway.snapshot.SnapshotEngine;
 import dev.ghost.gateway.snapshot.SourceReports;
 import dev.ghost.gateway.snapshot.StatusFileWriter;
 import dev.ghost.gateway.snapshot.StatusPublisher;
 import dev.ghost.gateway.source.DaemonSource;
+import dev.ghost.gateway.store.AlertStateStore;
+import dev.ghost.gateway.store.DeliveryReport;
 import dev.ghost.gateway.store.EventLog;
+import dev.ghost.gateway.store.Outbox;
+import dev.ghost.gateway.store.SilenceStore;
 import dev.ghost.gateway.store.StoredEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /** Builds a real {@link SnapshotEngine} over a data directory, the way the gateway does. */
 public final class Engines {
 
   private Engines() {}
 
+  /** An engine whose alert policy runs with the defaults and routes to no channel. */
   public static SnapshotEngine create(
       Clock clock,
       Path dataDir,
-      EventLog eventLog,
+      DataSource store,
       List<DaemonSource> sources,
       List<DeclaredDaemon> declared,
       Consumer<List<StoredEvent>> announcer) {
+    return create(
+        clock,
+        dataDir,
+        store,
+        sources,
+        declared,
+        announcer,
+        alerts(
+            store, AlertSettings.defaults(Set.of("heartbeat")), new Routes(List.of(), List.of())));
+  }
+
+  public static SnapshotEngine create(
+      Clock clock,
+      Path dataDir,
+      DataSource store,
+      List<DaemonSource> sources,
+      List<DeclaredDaemon> declared,
+      Consumer<List<StoredEvent>> announcer,
+      AlertStage alerts) {
     return new SnapshotEngine(
         clock,
         new SnapshotEngine.Settings(Duration.ofSeconds(15), "test-host", dataDir, 20),
         sources,
         declared,
-        eventLog,
+        new EventLog(store),
         new StatusPublisher(),
         new StatusFileWriter(dataDir.resolve("status.json")),
         () -> SourceReports.NONE,
         announcer,
-        new ObjectMapper());
+        new ObjectMapper(),
+        alerts,
+        () -> DeliveryReport.NONE);
+  }
+
+  public static AlertStage alerts(DataSource store, AlertSettings settings, Routes routes) {
+    return new AlertStage(
+        new AlertPolicy(settings),
+        new AlertStateStore(store),
+        new Outbox(store),
+        new SilenceStore(store),
+        routes,
+        () -> {});
   }
 }

@@ -1,0 +1,305 @@
+package dev.ghost.gateway.alert;
+
+import dev.ghost.gateway.domain.DaemonName;
+import dev.ghost.gateway.domain.DaemonState;
+import dev.ghost.gateway.domain.DaemonStatus;
+import dev.ghost.gateway.domain.Snapshot;
+import dev.ghost.gateway.domain.Transition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Decides, from one snapshot's transitions and what it remembers about each daemon, what to tell
+ * people: confirmed downs, recoveries, flapping, reminders, the end of a silence. Pure: the caller
+ * stores the decision and adopts the changed memory only once it is stored, so a failed store
+ * repeats the same decision on the next snapshot instead of losing or doubling it.
+ */
+public final class AlertPolicy {
+
+  /**
+   * @param changed the daemons whose memory changed; {@link DaemonAlert#QUIET} means forget it
+   */
+  public record Decision(Map<DaemonName, DaemonAlert> changed, List<Notification> notifications) {}
+
+  private final AlertSettings settings;
+
+  public AlertPolicy(AlertSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * @param book what the policy remembers, by daemon; daemons absent from it are {@link
+   *     DaemonAlert#QUIET}
+   * @param firstStart whether this is the first snapshot of an empty data directory
+   */
+  public Decision decide(
+      Map<DaemonName, DaemonAlert> book,
+      Snapshot snapshot,
+      List<Transition> transitions,
+      List<Silence> silences,
+      boolean firstStart) {
+    Out out = new Out(snapshot.sequence());
+    if (firstStart) {
+      return new Decision(firstStart(snapshot, out), out.notifications);
+    }
+    Map<DaemonName, List<Transition>> byDaemon = new HashMap<>();
+    for (Transition transition : transitions) {
+      byDaemon.computeIfAbsent(transition.daemon(), name -> new ArrayList<>()).add(transition);
+    }
+    // Name order, so one snapshot's messages read in a stable order.
+    SortedSet<DaemonName> names = new TreeSet<>(byDaemon.keySet());
+    names.addAll(book.keySet());
+    Map<DaemonName, DaemonAlert> changed = new LinkedHashMap<>();
+    Instant now = snapshot.takenAt();
+    for (DaemonName name : names) {
+      DaemonAlert before = book.getOrDefault(name, DaemonAlert.QUIET);
+      boolean silenced = silences.stream().anyMatch(silence -> silence.covers(name, now));
+      DaemonAlert after =
+          evaluate(
+              name,
+              before,
+              snapshot.daemons().get(name),
+              byDaemon.getOrDefault(name, List.of()),
+              silenced,
+              now,
+              out);
+      if (!after.equals(before)) {
+        changed.put(name, after);
+      }
+    }
+    return new Decision(changed, out.notifications);
+  }
+
+  /**
+   * One message about every daemon instead of one per daemon: on an empty data directory every
+   * daemon "appears", and a page of "appeared" messages would bury the two that are down.
+   */
+  private Map<DaemonName, DaemonAlert> firstStart(Snapshot snapshot, Out out) {
+    Map<DaemonName, DaemonAlert> changed = new LinkedHashMap<>();
+    List<String> down = new ArrayList<>();
+    for (DaemonStatus status : snapshot.daemons().values()) {
+      if (status.state() == DaemonState.DOWN) {
+        down.add(status.name().value());
+        changed.put(
+            status.name(),
+            DaemonAlert.QUIET.announcedDown(status.since(), false, snapshot.takenAt()));
+      }
+    }
+    out.add(
+        NotificationKind.SUMMARY,
+        null,
+        null,
+        null,
+        snapshot.takenAt(),
+        null,
+        StartSummary.of(snapshot.daemons().size(), down),
+        "gateway");
+    return changed;
+  }
+
+  private DaemonAlert evaluate(
+      DaemonName name,
+      DaemonAlert before,
+      DaemonStatus status,
+      List<Transition> own,
+      boolean silenced,
+      Instant now,
+      Out out) {
+    List<Instant> changes = remember(before.changes(), own, now);
+    DaemonAlert alert =
+        new DaemonAlert(
+            before.announced(),
+            before.downSince(),
+            before.streak(),
+            changes,
+            before.flapping(),
+            before.silenced(),
+            before.lastSent());
+    if (status == null) {
+      if (alert.announced() == DaemonState.DOWN && !alert.silenced()) {
+        Transition removal = own.isEmpty() ? null : own.get(own.size() - 1);
+        out.add(
+            NotificationKind.REMOVED,
+            name,
+            DaemonState.DOWN,
+            null,
+            removal == null ? now : removal.at(),
+            alert.downSince(),
+            "removed while down",
+            removal == null ? "" : removal.source());
+      }
+      return DaemonAlert.QUIET;
+    }
+    // UNKNOWN is neither news nor good news: it keeps what people were told.
+    DaemonState target = status.state() == DaemonState.UNKNOWN ? alert.announced() : status.state();
+    alert = alert.withStreak(target == alert.announced() ? 0 : alert.streak() + 1);
+
+    if (!alert.flapping() && recentChanges(changes, now) >= settings.flapChanges()) {
+      if (!silenced) {
+        out.add(
+            NotificationKind.FLAPPING,
+            name,
+            alert.announced(),
+            status.state(),
+            now,
+            null,
+            changes.size() + " changes in " + minutes(settings.flapWindow()),
+            status.source());
+        return alert.withFlapping(true, now);
+      }
+      return alert.withFlapping(true, alert.lastSent());
+    }
+    if (alert.flapping()) {
+      Instant lastChange = changes.isEmpty() ? null : changes.get(changes.size() - 1);
+      if (lastChange != null && lastChange.isAfter(now.minus(settings.flapQuiet()))) {
+        return alert;
+      }
+      // Stable for flap-quiet. The last word people had was "flapping", so the state it settled
+      // in is announced, even when it is the state announced before the flapping began.
+      alert = alert.withFlapping(false, alert.lastSent());
+      if (status.state() != DaemonState.UNKNOWN) {
+        return announce(name, alert, status, silenced, now, out);
+      }
+    }
+
+    if (alert.streak() > 0 && alert.streak() >= needed(target, status)) {
+      return announce(name, alert, status, silenced, now, out);
+    }
+    if (alert.announced() == DaemonState.DOWN && alert.silenced() && !silenced) {
+      out.add(
+          NotificationKind.STILL_DOWN,
+          name,
+          DaemonState.DOWN,
+          status.state(),
+          now,
+          alert.downSince(),
+          "silence ended; " + status.reason(),
+          status.source());
+      return alert.reminded(now);
+    }
+    if (reminderDue(alert, now)) {
+      out.add(
+          NotificationKind.REMINDER,
+          name,
+          DaemonState.DOWN,
+          status.state(),
+          now,
+          alert.downSince(),
+          status.reason(),
+          status.source());
+      return alert.reminded(now);
+    }
+    return alert;
+  }
+
+  private DaemonAlert announce(
+      DaemonName name,
+      DaemonAlert alert,
+      DaemonStatus status,
+      boolean silenced,
+      Instant now,
+      Out out) {
+    if (status.state() == DaemonState.DOWN) {
+      if (silenced) {
+        return alert.announcedDown(status.since(), true, alert.lastSent());
+      }
+      out.add(
+          NotificationKind.DOWN,
+          name,
+          DaemonState.UP,
+          DaemonState.DOWN,
+          status.since(),
+          status.since(),
+          status.reason(),
+          status.source());
+      return alert.announcedDown(status.since(), false, now);
+    }
+    // Recoveries are always sent, silence or not: whoever was told "down" must hear "up". A down
+    // that was taken in silently needs no recovery.
+    if (!alert.silenced()) {
+      out.add(
+          NotificationKind.RECOVERED,
+          name,
+          DaemonState.DOWN,
+          DaemonState.UP,
+          status.since(),
+          alert.downSince(),
+          status.reason(),
+          status.source());
+    }
+    return alert.announcedUp();
+  }
+
+  private int needed(DaemonState target, DaemonStatus status) {
+    if (target == DaemonState.DOWN) {
+      return settings.confirmingSources().contains(status.source()) ? 1 : settings.downAfter();
+    }
+    return settings.upAfter();
+  }
+
+  private boolean reminderDue(DaemonAlert alert, Instant now) {
+    return alert.announced() == DaemonState.DOWN
+        && !alert.silenced()
+        && alert.lastSent() != null
+        && settings.remindEvery().isPresent()
+        && !alert.lastSent().plus(settings.remindEvery().get()).isAfter(now);
+  }
+
+  /** Adds this snapshot's changes between states and forgets those too old to matter. */
+  private List<Instant> remember(List<Instant> known, List<Transition> own, Instant now) {
+    Instant horizon = now.minus(settings.changeMemory());
+    List<Instant> changes = new ArrayList<>(known.size() + own.size());
+    for (Instant at : known) {
+      if (!at.isBefore(horizon)) {
+        changes.add(at);
+      }
+    }
+    for (Transition transition : own) {
+      if (transition.from() != null && transition.to() != null) {
+        changes.add(transition.at());
+      }
+    }
+    return changes;
+  }
+
+  private long recentChanges(List<Instant> changes, Instant now) {
+    Instant from = now.minus(settings.flapWindow());
+    return changes.stream().filter(at -> !at.isBefore(from)).count();
+  }
+
+  private static String minutes(Duration window) {
+    long minutes = window.toMinutes();
+    return minutes >= 1 ? minutes + " min" : window.toSeconds() + " s";
+  }
+
+  /** Collects one snapshot's notifications, numbering their ids within it. */
+  private static final class Out {
+    private final long sequence;
+    private final List<Notification> notifications = new ArrayList<>();
+
+    Out(long sequence) {
+      this.sequence = sequence;
+    }
+
+    void add(
+        NotificationKind kind,
+        DaemonName daemon,
+        DaemonState from,
+        DaemonState to,
+        Instant at,
+        Instant since,
+        String reason,
+        String source) {
+      String id = "n" + sequence + "-" + (notifications.size() + 1);
+      notifications.add(
+          new Notification(id, kind, daemon, from, to, at, since, reason, source, sequence));
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.ghost.gateway.alert;
+
+import dev.ghost.gateway.domain.DaemonName;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * While active, changes of the daemons it matches are still recorded as events but not sent.
+ *
+ * @param until when it ends (exclusive)
+ */
+public record Silence(long id, Glob match, Instant until, String reason, Instant created) {
+
+  public Silence {
+    Objects.requireNonNull(match, "match");
+    Objects.requireNonNull(until, "until");
+    reason = reason == null ? "" : reason;
+  }
+
+  public boolean covers(DaemonName daemon, Instant now) {
+    return now.isBefore(until) && match.matches(daemon.value());
+  }
+}

@@ -1,0 +1,167 @@
+package dev.ghost.gateway.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ghost.gateway.GatewayRuntime;
+import dev.ghost.gateway.alert.Glob;
+import dev.ghost.gateway.alert.Silence;
+import dev.ghost.gateway.domain.Text;
+import dev.ghost.gateway.domain.Timestamps;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Silences: while one matches a daemon, its changes are still events but are not sent. Creating and
+ * ending one needs scope admin; listing them, scope read.
+ */
+@Path("/api/v1/silences")
+@Produces(MediaType.APPLICATION_JSON)
+public class SilencesResource {
+
+  static final Duration LONGEST = Duration.ofDays(30);
+
+  @Inject GatewayRuntime runtime;
+
+  /**
+   * A new silence: {@code match} is a daemon name or a glob ({@code ghost-*}); give {@code for} (a
+   * duration) or {@code until} (ISO-8601 UTC).
+   */
+  public record SilenceBody(
+      String match,
+      String until,
+      @JsonProperty("for") @Schema(name = "for") String duration,
+      String reason) {}
+
+  /** A silence as the API shows it. */
+  public record SilenceView(long id, String match, String until, String reason, String createdAt) {
+    static SilenceView of(Silence silence) {
+      return new SilenceView(
+          silence.id(),
+          silence.match().pattern(),
+          Timestamps.format(silence.until()),
+          silence.reason(),
+          Timestamps.format(silence.created()));
+    }
+  }
+
+  @POST
+  @RequiresScope(Scope.ADMIN)
+  @Operation(
+      operationId = "createSilence",
+      summary =
+          "Silence the daemons matching a name or glob for a while: their changes are still recorded"
+              + " but not sent. Needs scope admin.")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SilenceBody.class),
+              examples =
+                  @ExampleObject(
+                      name = "deploy",
+                      value = "{\"match\": \"ghost-*\", \"for\": \"2h\", \"reason\": \"deploy\"}")))
+  @APIResponse(
+      responseCode = "201",
+      description = "The silence.",
+      content = @Content(schema = @Schema(implementation = SilenceView.class)))
+  @APIResponse(responseCode = "400", ref = GatewayApi.BAD_REQUEST)
+  public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body)
+      throws SQLException {
+    SilenceBody request = JsonBodies.read(body, contentType, SilenceBody.class, null);
+    if (request == null) {
+      throw bad("a silence needs a JSON body: {\"match\": \"ghost-*\", \"for\": \"2h\"}");
+    }
+    Glob match = match(request.match());
+    Instant now = runtime.now();
+    Instant until = until(request, now);
+    Silence silence = runtime.silences().add(match, until, Text.message(request.reason()), now);
+    runtime.changed();
+    return Response.status(Response.Status.CREATED).entity(SilenceView.of(silence)).build();
+  }
+
+  @GET
+  @RequiresScope(Scope.READ)
+  @Operation(operationId = "listSilences", summary = "The silences that have not ended yet.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Active silences, oldest first.",
+      content = @Content(schema = @Schema(implementation = SilenceView[].class)))
+  public List<SilenceView> list() throws SQLException {
+    return runtime.silences().active(runtime.now()).stream().map(SilenceView::of).toList();
+  }
+
+  @DELETE
+  @Path("{id}")
+  @RequiresScope(Scope.ADMIN)
+  @Operation(
+      operationId = "deleteSilence",
+      summary =
+          "End a silence now. A daemon it kept quiet that is still down is announced. Needs scope"
+              + " admin.")
+  @APIResponse(responseCode = "204", description = "Ended.")
+  @APIResponse(responseCode = "404", ref = GatewayApi.NOT_FOUND)
+  public Response delete(@PathParam("id") String id) throws SQLException {
+    if (!runtime.silences().delete(IdParam.parse(id, "silence"))) {
+      throw new ProblemException(Response.Status.NOT_FOUND, "no silence with id " + id);
+    }
+    runtime.changed();
+    return Response.noContent().build();
+  }
+
+  private static Glob match(String match) {
+    if (match == null || !match.matches("[A-Za-z0-9._*?-]{1,64}")) {
+      throw bad(
+          "\"match\" must be a daemon name or a glob of 1 to 64 characters from [A-Za-z0-9._-]"
+              + " with * and ?, like \"ghost-*\"");
+    }
+    return Glob.of(match);
+  }
+
+  private static Instant until(SilenceBody request, Instant now) {
+    if ((request.until() == null) == (request.duration() == null)) {
+      throw bad("give exactly one of \"for\" (like \"2h\") or \"until\" (ISO-8601 UTC)");
+    }
+    Instant until;
+    if (request.duration() != null) {
+      Duration duration = Durations.parse(request.duration());
+      if (duration == null) {
+        throw bad("\"for\" must be a duration like \"30m\", \"2h\" or \"PT2H\"");
+      }
+      until = now.plus(duration);
+    } else {
+      try {
+        until = Instant.parse(request.until());
+      } catch (DateTimeParseException e) {
+        throw bad("\"until\" must be an ISO-8601 UTC time like \"2026-11-28T18:00:00Z\"");
+      }
+    }
+    if (!until.isAfter(now) || until.isAfter(now.plus(LONGEST))) {
+      throw bad("a silence must end in the future and within 30 days");
+    }
+    return until;
+  }
+
+  private static ProblemException bad(String detail) {
+    return new ProblemException(Response.Status.BAD_REQUEST, detail);
+  }
+}

@@ -1,0 +1,281 @@
+package dev.ghost.gateway.delivery;
+
+import dev.ghost.gateway.alert.Notification;
+import dev.ghost.gateway.domain.Timestamps;
+import dev.ghost.gateway.store.DeliveryReport;
+import dev.ghost.gateway.store.Outbox;
+import dev.ghost.gateway.store.OutboxEntry;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends what the outbox holds, one thread per channel, so a slow or rate-limited channel never
+ * holds up another. Within a channel entries go strictly in outbox order and a failing head blocks
+ * the ones behind it until it is sent or given up on: a recovery never overtakes its down.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
+
+  /** Entries read per pass; a group never needs more than one message holds. */
+  private static final int READ_AHEAD = 500;
+
+  /** A pass also runs this often without a wake-up, so nothing waits on a lost signal. */
+  private static final Duration IDLE_POLL = Duration.ofSeconds(5);
+
+  /**
+   * @param groupWindow how long the first of a group waits for others to join it
+   */
+  public record Settings(Duration groupWindow, Backoff backoff) {}
+
+  private final Clock clock;
+  private final Outbox outbox;
+  private final Settings settings;
+  private final List<Lane> lanes = new ArrayList<>();
+  private volatile DeliveryReport lastReport = DeliveryReport.NONE;
+
+  public DeliveryWorker(Clock clock, Outbox outbox, List<Channel> channels, Settings settings) {
+    this.clock = clock;
+    this.outbox = outbox;
+    this.settings = settings;
+    channels.forEach(channel -> lanes.add(new Lane(channel)));
+  }
+
+  public void start() {
+    for (Lane lane : lanes) {
+      Thread thread = new Thread(lane, "delivery-" + lane.channel.id());
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  /** Something was queued or put back: look now rather than at the next poll. */
+  public void wake() {
+    lanes.forEach(Lane::wake);
+  }
+
+  /**
+   * Counts from the store, and each channel's latest delivery and trouble; kept for the metrics.
+   */
+  public DeliveryReport report() {
+    Map<String, Outbox.ChannelCounts> counts;
+    try {
+      counts = outbox.counts();
+    } catch (SQLException e) {
+      return lastReport;
+    }
+    List<DeliveryReport.ChannelReport> channels = new ArrayList<>();
+    long pending = 0;
+    long failed = 0;
+    for (Lane lane : lanes) {
+      Outbox.ChannelCounts c =
+          counts.getOrDefault(lane.channel.id(), new Outbox.ChannelCounts(0, 0, null));
+      pending += c.pending();
+      failed += c.failed();
+      Instant sentAt = lane.lastSentAt;
+      channels.add(
+          new DeliveryReport.ChannelReport(
+              lane.channel.id(),
+              lane.channel.kind(),
+              lane.channel.target(),
+              c.pending(),
+              c.failed(),
+              sentAt == null ? null : Timestamps.format(sentAt),
+              lane.redact(c.lastError())));
+    }
+    lastReport = new DeliveryReport(pending, failed, channels);
+    return lastReport;
+  }
+
+  public DeliveryReport lastReport() {
+    return lastReport;
+  }
+
+  /** Messages each channel delivered since start, for the sent counter. */
+  public Map<String, AtomicLong> sentCounts() {
+    Map<String, AtomicLong> sent = new LinkedHashMap<>();
+    lanes.forEach(lane -> sent.put(lane.channel.id(), lane.sent));
+    return sent;
+  }
+
+  /**
+   * Stops taking new batches and gives the ones in flight up to {@code drain} to finish; whatever
+   * is still pending stays in the outbox for the next start.
+   */
+  public void close(Duration drain) throws InterruptedException {
+    lanes.forEach(Lane::stop);
+    long deadline = System.nanoTime() + drain.toNanos();
+    for (Lane lane : lanes) {
+      lane.awaitStopped(Math.max(0, deadline - System.nanoTime()));
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    close(Duration.ofSeconds(10));
+  }
+
+  /** One channel's sender. */
+  private final class Lane implements Runnable {
+    private final Channel channel;
+    private final Object signal = new Object();
+    private final AtomicLong sent = new AtomicLong();
+    private boolean woken;
+    private volatile boolean stopping;
+    private volatile boolean stopped;
+    private volatile Instant lastSentAt;
+    private Instant notBefore = Instant.EPOCH;
+    private int failures;
+
+    Lane(Channel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (!stopping) {
+          try {
+            pass();
+          } catch (SQLException | RuntimeException e) {
+            LOG.log(
+                Level.WARNING,
+                "delivery to " + channel.id() + " failed; retrying in 1 s",
+                redact(e.toString()));
+            await(clock.instant().plusSeconds(1));
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        synchronized (signal) {
+          stopped = true;
+          signal.notifyAll();
+        }
+      }
+    }
+
+    /** Reads the head of the queue and sends one batch, or waits until one is due. */
+    private void pass() throws SQLException, InterruptedException {
+      List<OutboxEntry> queue = outbox.pending(channel.id(), READ_AHEAD);
+      if (queue.isEmpty()) {
+        await(clock.instant().plus(IDLE_POLL));
+        return;
+      }
+      OutboxEntry head = queue.get(0);
+      Instant groupEnd = head.created().plus(settings.groupWindow());
+      Instant due = notBefore.isAfter(groupEnd) ? notBefore : groupEnd;
+      if (clock.instant().isBefore(due)) {
+        await(due);
+        return;
+      }
+      List<OutboxEntry> group = new ArrayList<>();
+      for (OutboxEntry entry : queue) {
+        if (entry.created().isAfter(groupEnd)) {
+          break;
+        }
+        group.add(entry);
+      }
+      List<Notification> notifications = group.stream().map(OutboxEntry::notification).toList();
+      int size = Math.max(1, Math.min(group.size(), channel.fit(notifications)));
+      List<OutboxEntry> batch = group.subList(0, size);
+      DeliveryResult result = channel.send(notifications.subList(0, size));
+      settle(batch, result);
+    }
+
+    private void settle(List<OutboxEntry> batch, DeliveryResult result) throws SQLException {
+      Instant now = clock.instant();
+      String detail = redact(result.detail());
+      switch (result.outcome()) {
+        case SENT -> {
+          failures = 0;
+          notBefore = now.plus(channel.minInterval());
+          lastSentAt = now;
+          sent.incrementAndGet();
+          outbox.sent(batch, now);
+        }
+        case RETRY_AFTER -> {
+          notBefore = now.plus(result.delay());
+          outbox.attempted(batch, detail);
+          LOG.info(() -> channel.id() + " asks to wait " + result.delay() + ": " + detail);
+        }
+        case RETRY -> {
+          failures++;
+          Duration delay = settings.backoff().delay(failures);
+          notBefore = now.plus(delay);
+          outbox.attempted(batch, detail);
+          LOG.warning(
+              channel.id()
+                  + " failed ("
+                  + detail
+                  + "); attempt "
+                  + failures
+                  + ", next in "
+                  + delay);
+        }
+        case PERMANENT -> {
+          failures = 0;
+          notBefore = now.plus(channel.minInterval());
+          outbox.failed(batch, detail, now);
+          LOG.warning(
+              channel.id()
+                  + " refused "
+                  + batch.size()
+                  + " notification(s) for good, kept as dead letters: "
+                  + detail);
+        }
+      }
+    }
+
+    private String redact(String text) {
+      return Secrets.redact(text, channel.secrets());
+    }
+
+    private void await(Instant until) throws InterruptedException {
+      synchronized (signal) {
+        long millis = Duration.between(clock.instant(), until).toMillis();
+        while (!woken && !stopping && millis > 0) {
+          signal.wait(millis);
+          millis = Duration.between(clock.instant(), until).toMillis();
+        }
+        woken = false;
+      }
+    }
+
+    void wake() {
+      synchronized (signal) {
+        woken = true;
+        signal.notifyAll();
+      }
+    }
+
+    void stop() {
+      synchronized (signal) {
+        stopping = true;
+        signal.notifyAll();
+      }
+    }
+
+    void awaitStopped(long nanos) throws InterruptedException {
+      long deadline = System.nanoTime() + nanos;
+      synchronized (signal) {
+        while (!stopped) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return;
+          }
+          signal.wait(Math.max(1, left / 1_000_000));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.ghost.gateway.delivery.slack;
+
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.webhook.WebhookResponse;
+import dev.ghost.gateway.delivery.DeliveryResult;
+import dev.ghost.gateway.delivery.HttpOutcomes;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Slack's answers, in its two dialects, turned into {@link DeliveryResult}s. */
+final class SlackResults {
+
+  private SlackResults() {}
+
+  /** An incoming webhook answers {@code ok} with 200, or a status and a one-word error body. */
+  static DeliveryResult of(WebhookResponse response) {
+    return HttpOutcomes.classify(
+        response.getCode(),
+        header(response.getHeaders(), "retry-after"),
+        response.getBody(),
+        Instant.now());
+  }
+
+  /** The Web API answers HTTP 200 with {@code "ok": false} and an error code when it refuses. */
+  static DeliveryResult of(SlackApiTextResponse response) {
+    return response.isOk() ? DeliveryResult.sent() : HttpOutcomes.slackError(response.getError());
+  }
+
+  /** The client throws for any status other than 200: a 429, a 5xx, a 404 from a proxy. */
+  static DeliveryResult of(SlackApiException e) {
+    return HttpOutcomes.classify(
+        e.getResponse().code(),
+        e.getResponse().header("Retry-After"),
+        e.getResponseBody(),
+        Instant.now());
+  }
+
+  /** The exception's class only: its message can name the URL, which is the secret. */
+  static DeliveryResult of(IOException e) {
+    return DeliveryResult.retry("cannot reach Slack: " + e.getClass().getSimpleName());
+  }
+
+  private static String header(Map<String, List<String>> headers, String name) {
+    if (headers == null) {
+      return null;
+    }
+    for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+      if (entry.getKey() != null
+          && entry.getKey().equalsIgnoreCase(name)
+          && !entry.getValue().isEmpty()) {
+        return entry.getValue().get(0);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.ghost.gateway.delivery.slack;
+
+import java.time.Instant;
+
+/** Text as Slack's mrkdwn needs it. */
+final class SlackText {
+
+  private SlackText() {}
+
+  /**
+   * Escapes the three characters Slack reads as markup, so text from a daemon, a registry or a
+   * request can never become a mention ({@code <!channel>}), a link or a user ping.
+   */
+  static String escape(String raw) {
+    if (raw == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(raw.length() + 8);
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A time every reader sees in their own time zone, with UTC as the fallback text. */
+  static String time(Instant at) {
+    return "<!date^"
+        + at.getEpochSecond()
+        + "^{date_short_pretty} {time_secs}|"
+        + at.toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z")
+        + ">";
+  }
+
+  static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+}

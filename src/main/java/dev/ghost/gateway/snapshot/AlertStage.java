@@ -1,0 +1,116 @@
+package dev.ghost.gateway.snapshot;
+
+import dev.ghost.gateway.alert.AlertPolicy;
+import dev.ghost.gateway.alert.DaemonAlert;
+import dev.ghost.gateway.alert.Notification;
+import dev.ghost.gateway.alert.Routes;
+import dev.ghost.gateway.alert.Silence;
+import dev.ghost.gateway.domain.DaemonName;
+import dev.ghost.gateway.domain.Snapshot;
+import dev.ghost.gateway.domain.Transition;
+import dev.ghost.gateway.store.AlertStateStore;
+import dev.ghost.gateway.store.InTransaction;
+import dev.ghost.gateway.store.Outbox;
+import dev.ghost.gateway.store.SilenceStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Runs the {@link AlertPolicy} inside a tick and puts its notifications in the outbox, in the same
+ * transaction as the events they come from. The policy's memory only moves on once that transaction
+ * commits, exactly like the snapshot baseline.
+ */
+public final class AlertStage {
+
+  private static final Logger LOG = Logger.getLogger("dev.ghost.gateway.alerts");
+
+  /** A decision waiting for its transaction. */
+  public final class Pending implements InTransaction {
+    private final AlertPolicy.Decision decision;
+    private final Snapshot snapshot;
+
+    private Pending(AlertPolicy.Decision decision, Snapshot snapshot) {
+      this.decision = decision;
+      this.snapshot = snapshot;
+    }
+
+    @Override
+    public void write(Connection connection) throws SQLException {
+      states.save(connection, decision.changed());
+      outbox.enqueue(connection, decision.notifications(), routes::channelsFor, snapshot.takenAt());
+    }
+  }
+
+  private final AlertPolicy policy;
+  private final AlertStateStore states;
+  private final Outbox outbox;
+  private final SilenceStore silences;
+  private final Routes routes;
+  private final Runnable enqueued;
+  private final Map<DaemonName, DaemonAlert> book = new HashMap<>();
+
+  /**
+   * @param enqueued told after a commit that put something in the outbox (wakes the senders)
+   */
+  public AlertStage(
+      AlertPolicy policy,
+      AlertStateStore states,
+      Outbox outbox,
+      SilenceStore silences,
+      Routes routes,
+      Runnable enqueued) {
+    this.policy = policy;
+    this.states = states;
+    this.outbox = outbox;
+    this.silences = silences;
+    this.routes = routes;
+    this.enqueued = enqueued;
+  }
+
+  void resume() throws SQLException {
+    book.clear();
+    book.putAll(states.load());
+  }
+
+  Pending decide(Snapshot snapshot, List<Transition> transitions, boolean firstStart)
+      throws SQLException {
+    List<Silence> active = silences.active(snapshot.takenAt());
+    return new Pending(policy.decide(book, snapshot, transitions, active, firstStart), snapshot);
+  }
+
+  void committed(Pending pending) {
+    pending
+        .decision
+        .changed()
+        .forEach(
+            (name, alert) -> {
+              if (alert.quiet()) {
+                book.remove(name);
+              } else {
+                book.put(name, alert);
+              }
+            });
+    List<Notification> notifications = pending.decision.notifications();
+    boolean queued = false;
+    for (Notification n : notifications) {
+      List<String> channels = routes.channelsFor(n);
+      queued |= !channels.isEmpty();
+      LOG.info(
+          () ->
+              "notify "
+                  + n.kind().wire()
+                  + " "
+                  + n.subject()
+                  + ": "
+                  + n.reason()
+                  + (channels.isEmpty() ? " (no channel configured)" : " -> " + channels));
+    }
+    if (queued) {
+      enqueued.run();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.ghost.gateway.store;
+
+import dev.ghost.gateway.alert.Glob;
+import dev.ghost.gateway.alert.Silence;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Silences, kept so they outlive a restart. */
+public final class SilenceStore {
+
+  private static final String COLUMNS = "SELECT id, pattern, until_ms, reason, created_ms FROM ";
+
+  private final DataSource dataSource;
+  private final Sql sql;
+
+  public SilenceStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+    this.sql = new Sql(dataSource);
+  }
+
+  public Silence add(Glob match, Instant until, String reason, Instant now) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        long id = Sql.nextId(connection, "silences");
+        Sql.update(
+            connection,
+            "INSERT INTO silences (id, pattern, until_ms, reason, created_ms)"
+                + " VALUES (?, ?, ?, ?, ?)",
+            id,
+            match.pattern(),
+            until,
+            reason,
+            now);
+        connection.commit();
+        return new Silence(id, match, until, reason, now);
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  /** Silences that have not ended by {@code now}, oldest first. */
+  public List<Silence> active(Instant now) throws SQLException {
+    return sql.query(
+        COLUMNS + "silences WHERE until_ms > ? ORDER BY id",
+        row ->
+            new Silence(
+                row.getLong(1),
+                Glob.of(row.getString(2)),
+                Sql.instant(row, 3),
+                row.getString(4),
+                Sql.instant(row, 5)),
+        now);
+  }
+
+  /** Ends a silence now. */
+  public boolean delete(long id) throws SQLException {
+    return sql.update("DELETE FROM silences WHERE id = ?", id) == 1;
+  }
+}
