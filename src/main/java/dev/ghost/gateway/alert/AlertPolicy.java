@@ -163,7 +163,7 @@ public final class AlertPolicy {
       }
       // Stable for flap-quiet. The last word people had was "flapping", so the state it settled
       // in is announced, even when it is the state announced before the flapping began.
-      alert = alert.withFlapping(false, alert.lastSent());
+      alert = alert.settled();
       if (status.state() != DaemonState.UNKNOWN) {
         return announce(name, alert, status, silenced, now, out);
       }

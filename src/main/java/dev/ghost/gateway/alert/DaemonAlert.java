@@ -46,6 +46,11 @@ public record DaemonAlert(
     return new DaemonAlert(announced, downSince, streak, changes, newFlapping, silenced, sent);
   }
 
+  /** The end of a flapping episode: its changes are spent, counting starts afresh. */
+  DaemonAlert settled() {
+    return new DaemonAlert(announced, downSince, streak, List.of(), false, silenced, lastSent);
+  }
+
   DaemonAlert announcedDown(Instant since, boolean quietly, Instant sent) {
     return new DaemonAlert(DaemonState.DOWN, since, 0, changes, flapping, quietly, sent);
   }

@@ -159,7 +159,8 @@ public final class SlackMessages {
     String name = "`" + escape(n.subject()) + "`";
     String reason = n.reason().isEmpty() ? "" : " — " + escape(n.reason());
     return switch (n.kind()) {
-      case DOWN -> "🔴 " + name + " down since " + SlackText.time(n.at()) + reason;
+      // The message's own time says when: a group's downs happened within its window.
+      case DOWN -> "🔴 " + name + " down" + reason;
       case RECOVERED -> "🟢 " + name + " recovered" + downtime(n);
       case FLAPPING -> "🟠 " + name + " is flapping" + reason;
       case REMINDER -> "🔴 " + name + " still down" + downtime(n) + reason;

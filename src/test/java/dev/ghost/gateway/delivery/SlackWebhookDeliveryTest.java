@@ -1,0 +1,242 @@
+package dev.ghost.gateway.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.slack.api.Slack;
+import dev.ghost.gateway.alert.Notification;
+import dev.ghost.gateway.delivery.slack.SlackMessages;
+import dev.ghost.gateway.delivery.slack.SlackWebhookChannel;
+import dev.ghost.gateway.store.Outbox;
+import dev.ghost.gateway.store.OutboxEntry;
+import dev.ghost.gateway.testsupport.Outboxes;
+import dev.ghost.gateway.testsupport.SqliteStores;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The delivery worker and a Slack incoming webhook against WireMock answering as Slack does ({@code
+ * ok}, {@code 429} with {@code Retry-After}, {@code 500}, {@code 404 no_service}), with a real
+ * SQLite outbox. Requests are counted at WireMock, never taken from logs.
+ */
+class SlackWebhookDeliveryTest {
+
+  private static final String PATH = "/services/T0GHOST/B0GHOST/s3cretWebhookToken9f2c";
+
+  @TempDir Path dir;
+  private final WireMockServer slack = new WireMockServer(options().dynamicPort());
+  private DataSource store;
+  private DeliveryWorker worker;
+
+  @BeforeEach
+  void start() {
+    slack.start();
+    slack.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
+    store = SqliteStores.migrated(dir.resolve("gateway.db"));
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (worker != null) {
+      worker.close(Duration.ofSeconds(1));
+    }
+    slack.stop();
+  }
+
+  @Test
+  void aNotificationArrivesOnceWithBlocksAndAFallbackText() throws Exception {
+    Outboxes.enqueue(
+        store, "slack-webhook", List.of(Outboxes.down("ghost-bridge", "pid 4242 gone")));
+    startWorker(Duration.ofSeconds(1));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> requests().size() == 1);
+    String body = requests().get(0).getBodyAsString();
+    assertTrue(body.contains("\"blocks\""), body);
+    assertTrue(body.contains("\"text\":\"🔴 ghost-bridge is down: pid 4242 gone\""), body);
+    assertTrue(body.contains("\"type\":\"header\""), body);
+    await().atMost(Duration.ofSeconds(2)).until(() -> pending().isEmpty());
+    Thread.sleep(1_500);
+    assertEquals(1, requests().size(), "sent once, not again");
+  }
+
+  @Test
+  void a429IsRetriedAfterExactlyRetryAfterAndDeliveredOnce() throws Exception {
+    slack.stubFor(
+        post(urlEqualTo(PATH))
+            .inScenario("rate limited")
+            .whenScenarioStateIs("Started")
+            .willReturn(
+                aResponse().withStatus(429).withHeader("Retry-After", "3").withBody("rate_limited"))
+            .willSetStateTo("served"));
+    slack.stubFor(
+        post(urlEqualTo(PATH))
+            .inScenario("rate limited")
+            .whenScenarioStateIs("served")
+            .willReturn(aResponse().withStatus(200).withBody("ok")));
+    Outboxes.enqueue(store, "slack-webhook", List.of(Outboxes.down("rate-limited", "x")));
+    startWorker(Duration.ofSeconds(1));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> requests().size() == 2);
+    List<LoggedRequest> seen = requests();
+    long gap = seen.get(1).getLoggedDate().getTime() - seen.get(0).getLoggedDate().getTime();
+    assertTrue(gap >= 3_000, "waited " + gap + " ms, Slack asked for 3 s");
+    await().atMost(Duration.ofSeconds(2)).until(() -> pending().isEmpty());
+    Thread.sleep(1_500);
+    assertEquals(2, requests().size());
+  }
+
+  @Test
+  void aThirtySecond500StormDeliversEverythingAfterwardsInOrderAndNothingTwice() throws Exception {
+    slack.stubFor(
+        post(urlEqualTo(PATH))
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(500).withBody("rollup_error")));
+    List<Notification> changes = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      changes.add(Outboxes.down("storm-" + i, "down"));
+      changes.add(Outboxes.recovered("storm-" + i));
+    }
+    // Each enqueued apart so that no two share a group: eight messages, eight requests.
+    for (Notification change : changes) {
+      Outboxes.enqueue(store, "slack-webhook", List.of(change));
+      Thread.sleep(5);
+    }
+    startWorker(Duration.ZERO);
+    Thread.sleep(30_000);
+    int duringStorm = requests().size();
+    slack.resetMappings();
+    slack.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> pending().isEmpty());
+    List<String> delivered = new ArrayList<>();
+    List<LoggedRequest> all = requests();
+    for (LoggedRequest request : all.subList(duringStorm, all.size())) {
+      delivered.add(headline(request.getBodyAsString()));
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      expected.add("🔴 storm-" + i + " is down");
+      expected.add("🟢 storm-" + i + " recovered");
+    }
+    assertEquals(expected, delivered);
+    assertTrue(
+        duringStorm >= 4 && duringStorm <= 10, "backed off during the storm: " + duringStorm);
+  }
+
+  @Test
+  void noServiceIsADeadLetterAndIsNotRetried() throws Exception {
+    slack.stubFor(
+        post(urlEqualTo(PATH))
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(404).withBody("no_service")));
+    Outboxes.enqueue(store, "slack-webhook", List.of(Outboxes.down("gone-hook", "x")));
+    startWorker(Duration.ZERO);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> !failed().isEmpty());
+    Thread.sleep(2_000);
+    assertEquals(1, requests().size());
+    OutboxEntry dead = failed().get(0);
+    assertEquals("HTTP 404 no_service", dead.lastError());
+    assertEquals(1, worker.report().failed());
+    assertFalse(worker.report().channels().get(0).target().contains("s3cret"));
+  }
+
+  @Test
+  void threeHundredDaemonsFailingTogetherGoOutAsFewMessagesNamingEveryOne() throws Exception {
+    List<Notification> downs = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      downs.add(
+          Outboxes.down(String.format("worker-%03d", i), "pid " + (4000 + i) + " is not running"));
+    }
+    Outboxes.enqueue(store, "slack-webhook", downs);
+    startWorker(Duration.ofSeconds(1));
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> pending().isEmpty());
+    List<LoggedRequest> sent = requests();
+    String all = String.join("\n", sent.stream().map(LoggedRequest::getBodyAsString).toList());
+    for (int i = 0; i < 300; i++) {
+      assertTrue(all.contains(String.format("worker-%03d", i)), "worker-" + i + " named");
+    }
+    // ~45 characters a line: 13,500 characters need two messages under Slack's 12,000, not 300.
+    assertEquals(2, sent.size(), "messages");
+  }
+
+  @Test
+  void pendingNotificationsGoOutAfterARestartExactlyOnce() throws Exception {
+    slack.stubFor(post(urlEqualTo(PATH)).atPriority(1).willReturn(aResponse().withStatus(503)));
+    Outboxes.enqueue(store, "slack-webhook", List.of(Outboxes.down("survivor-a", "x")));
+    Outboxes.enqueue(store, "slack-webhook", List.of(Outboxes.down("survivor-b", "x")));
+    startWorker(Duration.ZERO);
+    await().atMost(Duration.ofSeconds(5)).until(() -> requests().size() >= 1);
+    worker.close(Duration.ofSeconds(1));
+
+    slack.resetAll();
+    slack.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
+    DataSource reopened = SqliteStores.migrated(dir.resolve("gateway.db"));
+    worker = worker(reopened, Duration.ZERO);
+    worker.start();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> new Outbox(reopened).pending("slack-webhook", 10).isEmpty());
+    Thread.sleep(1_500);
+    List<String> delivered = requests().stream().map(r -> headline(r.getBodyAsString())).toList();
+    assertEquals(List.of("🔴 survivor-a is down", "🔴 survivor-b is down"), delivered);
+  }
+
+  private void startWorker(Duration groupWindow) {
+    worker = worker(store, groupWindow);
+    worker.start();
+  }
+
+  private DeliveryWorker worker(DataSource dataSource, Duration groupWindow) {
+    Channel channel =
+        new SlackWebhookChannel(
+            "slack-webhook",
+            slack.baseUrl() + PATH,
+            Slack.getInstance(),
+            new SlackMessages("test-host", "https://ghost.example.test"),
+            Duration.ofMillis(200));
+    return new DeliveryWorker(
+        Clock.systemUTC(),
+        new Outbox(dataSource),
+        List.of(channel),
+        new DeliveryWorker.Settings(groupWindow, new Backoff(Duration.ofSeconds(8), () -> 0.5)));
+  }
+
+  private List<LoggedRequest> requests() {
+    return slack.findAll(postRequestedFor(urlEqualTo(PATH)));
+  }
+
+  private List<OutboxEntry> pending() throws Exception {
+    return new Outbox(store).pending("slack-webhook", 1_000);
+  }
+
+  private List<OutboxEntry> failed() throws Exception {
+    return new Outbox(store).list(OutboxEntry.State.FAILED, 10);
+  }
+
+  /** The header block's text: what the message says in one line. */
+  private static String headline(String body) {
+    int start = body.indexOf("\"type\":\"header\"");
+    int text = body.indexOf("\"text\":\"", body.indexOf("\"text\":{", start)) + 8;
+    return body.substring(text, body.indexOf('"', text));
+  }
+}
