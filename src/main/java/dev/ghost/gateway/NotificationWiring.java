@@ -6,13 +6,13 @@ import static dev.ghost.gateway.config.ChannelConfigChecker.WEBHOOK;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import dev.ghost.gateway.alert.AlertSettings;
 import dev.ghost.gateway.alert.Glob;
 import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.config.GatewayConfig;
 import dev.ghost.gateway.delivery.Channel;
 import dev.ghost.gateway.delivery.slack.SlackBotChannel;
+import dev.ghost.gateway.delivery.slack.SlackClients;
 import dev.ghost.gateway.delivery.slack.SlackMessages;
 import dev.ghost.gateway.delivery.slack.SlackWebhookChannel;
 import dev.ghost.gateway.delivery.webhook.SignedWebhookChannel;
@@ -45,7 +45,7 @@ final class NotificationWiring {
   static List<Channel> channels(
       GatewayConfig config, String host, IncidentStore incidents, Clock clock, ObjectMapper json) {
     GatewayConfig.Slack slackConfig = config.slack();
-    Slack slack = slack(slackConfig);
+    Slack slack = SlackClients.create(slackConfig.apiUrl());
     SlackMessages messages = new SlackMessages(host, config.publicUrl().orElse(null));
     Duration interval = config.delivery().slackInterval();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -125,14 +125,5 @@ final class NotificationWiring {
                     new Routes.Route(
                         name, route.match().stream().map(Glob::of).toList(), route.channels())));
     return new Routes(routes, defaults);
-  }
-
-  private static Slack slack(GatewayConfig.Slack config) {
-    SlackConfig slackConfig = new SlackConfig();
-    slackConfig.setMethodsEndpointUrlPrefix(
-        config.apiUrl().endsWith("/") ? config.apiUrl() : config.apiUrl() + "/");
-    slackConfig.setPrettyResponseLoggingEnabled(false);
-    slackConfig.setStatsEnabled(false);
-    return Slack.getInstance(slackConfig);
   }
 }

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.slack.api.Slack;
 import dev.ghost.gateway.alert.Notification;
+import dev.ghost.gateway.delivery.slack.SlackClients;
 import dev.ghost.gateway.delivery.slack.SlackMessages;
 import dev.ghost.gateway.delivery.slack.SlackWebhookChannel;
 import dev.ghost.gateway.store.Outbox;
@@ -211,7 +211,7 @@ class SlackWebhookDeliveryTest {
         new SlackWebhookChannel(
             "slack-webhook",
             slack.baseUrl() + PATH,
-            Slack.getInstance(),
+            SlackClients.create(slack.baseUrl() + "/api/"),
             new SlackMessages("test-host", "https://ghost.example.test"),
             Duration.ofMillis(200));
     return new DeliveryWorker(
