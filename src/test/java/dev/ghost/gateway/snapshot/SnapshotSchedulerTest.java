@@ -12,9 +12,7 @@ import dev.ghost.gateway.source.DaemonSource;
 import dev.ghost.gateway.store.EventLog;
 import dev.ghost.gateway.testsupport.Engines;
 import dev.ghost.gateway.testsupport.SqliteStores;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +109,7 @@ class SnapshotSchedulerTest {
     DataSource real = SqliteStores.migrated(dataDir.resolve("g.db"));
     AtomicReference<DaemonState> reported = new AtomicReference<>(DaemonState.UP);
     DaemonSource source = switchable(reported);
-    SnapshotEngine engine = engine(source, breakable(real, broken));
+    SnapshotEngine engine = engine(source, SqliteStores.breakable(real, broken));
     engine.resume();
     engine.take();
 
@@ -134,20 +132,6 @@ class SnapshotSchedulerTest {
   private SnapshotEngine engine(DaemonSource source, DataSource dataSource) {
     return Engines.create(
         Clock.systemUTC(), dataDir, dataSource, List.of(source), List.of(), events -> {});
-  }
-
-  /** A data source that refuses connections while {@code broken} is set, like a full disk would. */
-  private static DataSource breakable(DataSource real, AtomicBoolean broken) {
-    return (DataSource)
-        Proxy.newProxyInstance(
-            DataSource.class.getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (proxy, method, args) -> {
-              if (broken.get() && method.getName().equals("getConnection")) {
-                throw new SQLException("disk I/O error");
-              }
-              return method.invoke(real, args);
-            });
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

@@ -1,6 +1,9 @@
 package dev.ghost.gateway.testsupport;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
@@ -23,5 +26,19 @@ public final class SqliteStores {
     dataSource.setUrl("jdbc:sqlite:" + file);
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     return dataSource;
+  }
+
+  /** A data source that refuses connections while {@code broken} is set, like a full disk would. */
+  public static DataSource breakable(DataSource real, AtomicBoolean broken) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              if (broken.get() && method.getName().equals("getConnection")) {
+                throw new SQLException("disk I/O error");
+              }
+              return method.invoke(real, args);
+            });
   }
 }

@@ -1,0 +1,138 @@
+package dev.ghost.gateway.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ghost.gateway.alert.AlertSettings;
+import dev.ghost.gateway.alert.NotificationKind;
+import dev.ghost.gateway.alert.Routes;
+import dev.ghost.gateway.domain.DaemonName;
+import dev.ghost.gateway.source.HeartbeatSource;
+import dev.ghost.gateway.store.Outbox;
+import dev.ghost.gateway.store.OutboxEntry;
+import dev.ghost.gateway.testsupport.Engines;
+import dev.ghost.gateway.testsupport.SqliteStores;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The alert policy inside a real tick: notifications reach the outbox in the snapshot's own
+ * transaction, so a failing store neither loses one nor stores one twice, and a restart neither
+ * repeats the start summary nor forgets what was announced.
+ */
+class AlertStageTest {
+
+  private static final DaemonName BRIDGE = DaemonName.of("ghost-bridge");
+
+  @TempDir Path dataDir;
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+  @AfterEach
+  void stop() {
+    timer.shutdownNow();
+  }
+
+  @Test
+  void theFirstStartSendsOneSummaryAndARestartSendsNone() throws Exception {
+    DataSource store = SqliteStores.migrated(dataDir.resolve("g.db"));
+    HeartbeatSource heartbeats = heartbeats();
+    heartbeats.beat(BRIDGE, Duration.ofMinutes(5), null);
+    SnapshotEngine first = engine(store, heartbeats);
+    first.resume();
+    first.take();
+    first.take();
+
+    SnapshotEngine restarted = engine(store, heartbeats);
+    restarted.resume();
+    restarted.take();
+
+    List<OutboxEntry> queued = pending(store);
+    assertEquals(1, queued.size());
+    assertEquals(NotificationKind.SUMMARY, queued.get(0).notification().kind());
+    assertEquals(
+        "gateway started: 1 daemon, all up or unknown", queued.get(0).notification().reason());
+  }
+
+  @Test
+  void aFailingStoreLosesNoNotificationAndStoresNoneTwice() throws Exception {
+    AtomicBoolean broken = new AtomicBoolean();
+    DataSource real = SqliteStores.migrated(dataDir.resolve("g.db"));
+    HeartbeatSource heartbeats = heartbeats();
+    heartbeats.beat(BRIDGE, Duration.ofMinutes(5), null);
+    SnapshotEngine engine = engine(SqliteStores.breakable(real, broken), heartbeats);
+    engine.resume();
+    engine.take();
+
+    broken.set(true);
+    heartbeats.fail(BRIDGE, "out of memory");
+    assertTrue(engine.take().storeError().isPresent());
+    assertTrue(engine.take().storeError().isPresent());
+    broken.set(false);
+    engine.take();
+    engine.take();
+
+    List<OutboxEntry> downs =
+        pending(real).stream()
+            .filter(entry -> entry.notification().kind() == NotificationKind.DOWN)
+            .toList();
+    assertEquals(1, downs.size());
+    assertEquals("fail signal: out of memory", downs.get(0).notification().reason());
+    assertEquals("c", downs.get(0).channel());
+  }
+
+  @Test
+  void aRestartRemembersWhatWasAnnounced() throws Exception {
+    DataSource store = SqliteStores.migrated(dataDir.resolve("g.db"));
+    HeartbeatSource heartbeats = heartbeats();
+    heartbeats.beat(BRIDGE, Duration.ofMinutes(5), null);
+    SnapshotEngine engine = engine(store, heartbeats);
+    engine.resume();
+    engine.take();
+    heartbeats.fail(BRIDGE, "crash");
+    engine.take();
+
+    SnapshotEngine restarted = engine(store, heartbeats);
+    restarted.resume();
+    restarted.take();
+    heartbeats.beat(BRIDGE, Duration.ofMinutes(5), null);
+    restarted.take();
+
+    List<NotificationKind> kinds =
+        pending(store).stream().map(entry -> entry.notification().kind()).toList();
+    assertEquals(
+        List.of(NotificationKind.SUMMARY, NotificationKind.DOWN, NotificationKind.RECOVERED),
+        kinds);
+  }
+
+  private HeartbeatSource heartbeats() {
+    return new HeartbeatSource(Clock.systemUTC(), Duration.ofMinutes(1), timer, () -> {});
+  }
+
+  private SnapshotEngine engine(DataSource store, HeartbeatSource heartbeats) {
+    return Engines.create(
+        Clock.systemUTC(),
+        dataDir,
+        store,
+        List.of(heartbeats),
+        List.of(),
+        events -> {},
+        Engines.alerts(
+            store,
+            AlertSettings.defaults(Set.of(HeartbeatSource.SOURCE)),
+            new Routes(List.of(), List.of("c"))));
+  }
+
+  private static List<OutboxEntry> pending(DataSource store) throws Exception {
+    return new Outbox(store).pending("c", 100);
+  }
+}
