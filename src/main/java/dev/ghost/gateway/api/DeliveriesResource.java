@@ -120,7 +120,10 @@ public class DeliveriesResource {
       summary = "Send a dead letter again: it goes back to its channel's queue. Needs scope admin.")
   @APIResponse(responseCode = "202", description = "Queued again.")
   @APIResponse(responseCode = "404", ref = GatewayApi.NOT_FOUND)
-  public Response retry(@PathParam("id") String id) throws SQLException {
+  public Response retry(
+      @Parameter(description = "The dead letter's id, as listDeliveries gives it.") @PathParam("id")
+          String id)
+      throws SQLException {
     long outboxId = IdParam.parse(id, "dead letter");
     if (!runtime.outbox().retry(outboxId)) {
       throw new ProblemException(Response.Status.NOT_FOUND, "no dead letter with id " + id);

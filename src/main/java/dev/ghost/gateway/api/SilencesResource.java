@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -120,7 +121,10 @@ public class SilencesResource {
               + " admin.")
   @APIResponse(responseCode = "204", description = "Ended.")
   @APIResponse(responseCode = "404", ref = GatewayApi.NOT_FOUND)
-  public Response delete(@PathParam("id") String id) throws SQLException {
+  public Response delete(
+      @Parameter(description = "The silence's id, as listSilences gives it.") @PathParam("id")
+          String id)
+      throws SQLException {
     if (!runtime.silences().delete(IdParam.parse(id, "silence"))) {
       throw new ProblemException(Response.Status.NOT_FOUND, "no silence with id " + id);
     }

@@ -90,9 +90,14 @@ class OpenApiTest {
                 "sendHeartbeat",
                 "sendFail",
                 "getStatusDocument",
-                "streamEvents")),
+                "streamEvents",
+                "createSilence",
+                "listSilences",
+                "deleteSilence",
+                "listDeliveries",
+                "retryDelivery")),
         ids.toString());
-    assertEquals(7, operations);
+    assertEquals(12, operations);
   }
 
   @Test
