@@ -4,9 +4,11 @@
 #     against the bare atomic write of the same bytes;
 #  2. 500 HTTP probes against a local server every second: tick duration and probe round trips,
 #     against one probe alone;
-#  3. GET /ghost/status.json under wrk, side by side with nginx serving the same bytes.
+#  3. notification latency: a fail POST (and a recovering heartbeat) to the packaged gateway, until
+#     the signed webhook's request reaches a local receiver, against a bare POST to that receiver;
+#  4. GET /ghost/status.json under wrk, side by side with nginx serving the same bytes.
 # Every figure is printed; nothing is asserted. Traffic stays on 127.0.0.1.
-# `bash bench/run.sh tick`, `... probes` or `... http` runs one part.
+# `bash bench/run.sh tick`, `... probes`, `... notify` or `... http` runs one part.
 set -euo pipefail
 PART=${1:-all}
 cd "$(dirname "$0")/.."
@@ -15,6 +17,7 @@ DAEMONS=${DAEMONS:-10000}
 TICKS=${TICKS:-300}
 HTTP_DAEMONS=${HTTP_DAEMONS:-100}
 PROBES=${PROBES:-500}
+CHANGES=${CHANGES:-400}
 DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -40,6 +43,11 @@ fi
 if [ "$PART" = all ] || [ "$PART" = probes ]; then
   echo "== probes"
   java -cp "$CLASSPATH_BENCH" dev.ghost.gateway.bench.ProbeBenchmark "$PROBES" 30 2>/dev/null
+fi
+if [ "$PART" = all ] || [ "$PART" = notify ]; then
+  echo "== notifications"
+  java -cp "$CLASSPATH_BENCH" dev.ghost.gateway.bench.NotificationBenchmark \
+    target/quarkus-app/quarkus-run.jar "$CHANGES" "$GATEWAY_PORT" 2>/dev/null
 fi
 [ "$PART" = all ] || [ "$PART" = http ] || exit 0
 

@@ -8,13 +8,17 @@ import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Silences, kept so they outlive a restart. */
+/**
+ * Silences, kept so they outlive a restart. The gateway is their only writer, so every tick reads
+ * them from memory; the store is read again only after a change.
+ */
 public final class SilenceStore {
 
   private static final String COLUMNS = "SELECT id, pattern, until_ms, reason, created_ms FROM ";
 
   private final DataSource dataSource;
   private final Sql sql;
+  private volatile List<Silence> unexpired;
 
   public SilenceStore(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -36,6 +40,7 @@ public final class SilenceStore {
             reason,
             now);
         connection.commit();
+        unexpired = null;
         return new Silence(id, match, until, reason, now);
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
@@ -48,6 +53,15 @@ public final class SilenceStore {
 
   /** Silences that have not ended by {@code now}, oldest first. */
   public List<Silence> active(Instant now) throws SQLException {
+    List<Silence> known = unexpired;
+    if (known == null) {
+      known = load(now);
+      unexpired = known;
+    }
+    return known.stream().filter(silence -> silence.until().isAfter(now)).toList();
+  }
+
+  private List<Silence> load(Instant now) throws SQLException {
     return sql.query(
         COLUMNS + "silences WHERE until_ms > ? ORDER BY id",
         row ->
@@ -62,6 +76,8 @@ public final class SilenceStore {
 
   /** Ends a silence now. */
   public boolean delete(long id) throws SQLException {
-    return sql.update("DELETE FROM silences WHERE id = ?", id) == 1;
+    boolean deleted = sql.update("DELETE FROM silences WHERE id = ?", id) == 1;
+    unexpired = null;
+    return deleted;
   }
 }

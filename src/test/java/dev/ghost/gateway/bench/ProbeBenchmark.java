@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -106,16 +105,16 @@ public final class ProbeBenchmark {
           count, interval.toMillis(), ticks);
       System.out.printf(
           "tick while probing           median %7.2f ms  p99 %7.2f ms%n",
-          percentile(tickNanos, 0.5), percentile(tickNanos, 0.99));
+          Percentiles.millis(tickNanos, 0.5), Percentiles.millis(tickNanos, 0.99));
       System.out.printf(
           "probe round trip, %d at once median %7.2f ms  p99 %7.2f ms  (p99 %.1fx one probe alone)%n",
           count,
-          percentile(loaded, 0.5),
-          percentile(loaded, 0.99),
-          percentile(loaded, 0.99) / percentile(alone, 0.99));
+          Percentiles.millis(loaded, 0.5),
+          Percentiles.millis(loaded, 0.99),
+          Percentiles.millis(loaded, 0.99) / Percentiles.millis(alone, 0.99));
       System.out.printf(
           "reference: one probe alone   median %7.2f ms  p99 %7.2f ms%n",
-          percentile(alone, 0.5), percentile(alone, 0.99));
+          Percentiles.millis(alone, 0.5), Percentiles.millis(alone, 0.99));
       System.out.printf("daemons seen not UP over all ticks: %d of %d%n", notUp, count * ticks);
     } finally {
       server.stop();
@@ -146,11 +145,5 @@ public final class ProbeBenchmark {
       nanos[i] = probe.probe().run().latency().toNanos();
     }
     return nanos;
-  }
-
-  private static double percentile(long[] nanos, double q) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
   }
 }

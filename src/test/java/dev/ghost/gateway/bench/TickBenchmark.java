@@ -20,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,10 +72,10 @@ public final class TickBenchmark {
     long[] reference =
         referenceWrites(writer, Files.readAllBytes(dir.resolve("status.json")), ticks);
     System.out.printf("status.json size: %d bytes%n", Files.size(dir.resolve("status.json")));
-    report("tick, registry file unchanged", unchanged, reference);
-    report("tick, registry rewritten, no change", steady, reference);
-    report("tick, registry rewritten, 1% of daemons flip", churn, reference);
-    report("reference: atomic write of the same bytes", reference, reference);
+    Percentiles.report("tick, registry file unchanged", unchanged, reference);
+    Percentiles.report("tick, registry rewritten, no change", steady, reference);
+    Percentiles.report("tick, registry rewritten, 1% of daemons flip", churn, reference);
+    Percentiles.report("reference: atomic write of the same bytes", reference, reference);
   }
 
   /** What the orchestrator does to the registry between two ticks. */
@@ -141,20 +140,5 @@ public final class TickBenchmark {
     Path temp = registry.resolveSibling("registry.json.tmp");
     Files.writeString(temp, json.append('}'));
     Files.move(temp, registry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static void report(String name, long[] nanos, long[] reference) {
-    double median = percentile(nanos, 0.50);
-    double p99 = percentile(nanos, 0.99);
-    System.out.printf(
-        "%-48s median %7.2f ms  p99 %7.2f ms  (p99 %.1fx the reference)%n",
-        name, median, p99, p99 / percentile(reference, 0.99));
-  }
-
-  private static double percentile(long[] nanos, double q) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    int index = (int) Math.ceil(q * sorted.length) - 1;
-    return sorted[Math.max(0, index)] / 1e6;
   }
 }

@@ -19,7 +19,6 @@ import dev.ghost.gateway.store.IncidentStore;
 import dev.ghost.gateway.testsupport.Outboxes;
 import dev.ghost.gateway.testsupport.SqliteStores;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,7 +96,7 @@ class ChannelContractTest {
                     "webhook",
                     base + SIGNED_PATH,
                     SIGNING_SECRET,
-                    HttpClient.newHttpClient(),
+                    new OkHttpClient(),
                     Clock.systemUTC(),
                     new ObjectMapper())));
   }

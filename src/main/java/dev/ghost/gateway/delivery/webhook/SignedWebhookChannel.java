@@ -8,13 +8,15 @@ import dev.ghost.gateway.delivery.DeliveryResult;
 import dev.ghost.gateway.delivery.HttpOutcomes;
 import dev.ghost.gateway.delivery.Secrets;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * A signed JSON webhook for anything that is not Slack (a GPT relay, a pager): one POST per
@@ -22,17 +24,17 @@ import java.util.List;
  */
 public final class SignedWebhookChannel implements Channel {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final MediaType JSON = MediaType.get("application/json");
 
   private final String id;
   private final String url;
   private final String secret;
-  private final HttpClient client;
+  private final OkHttpClient client;
   private final Clock clock;
   private final ObjectMapper json;
 
   public SignedWebhookChannel(
-      String id, String url, String secret, HttpClient client, Clock clock, ObjectMapper json) {
+      String id, String url, String secret, OkHttpClient client, Clock clock, ObjectMapper json) {
     this.id = id;
     this.url = url;
     this.secret = secret;
@@ -76,27 +78,24 @@ public final class SignedWebhookChannel implements Channel {
     } catch (JsonProcessingException e) {
       return DeliveryResult.permanent("cannot render the payload: " + e.getOriginalMessage());
     }
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(TIMEOUT)
-            .header("Content-Type", "application/json")
+    Request request =
+        new Request.Builder()
+            .url(url)
             .header("Idempotency-Key", n.id())
             .header(
                 Signature.HEADER, Signature.header(secret, clock.instant().getEpochSecond(), body))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .post(RequestBody.create(body, JSON))
             .build();
-    try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    try (Response response = client.newCall(request).execute()) {
+      ResponseBody answer = response.body();
       return HttpOutcomes.classify(
-          response.statusCode(),
-          response.headers().firstValue("Retry-After").orElse(null),
-          response.body(),
+          response.code(),
+          response.header("Retry-After"),
+          answer == null ? "" : answer.string(),
           clock.instant());
     } catch (IOException e) {
+      // The class only: an exception's message can carry the URL, which is a secret.
       return DeliveryResult.retry("cannot reach the webhook: " + e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return DeliveryResult.retry("interrupted");
     }
   }
 

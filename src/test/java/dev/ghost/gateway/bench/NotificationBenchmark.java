@@ -1,0 +1,219 @@
+package dev.ghost.gateway.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * From a fail POST (and from a recovering heartbeat) to the signed webhook's request arriving at a
+ * local receiver, through the packaged gateway: HTTP in, the snapshot, the event and the outbox
+ * entry committed to SQLite, then the send. One change at a time, group-window 0. The reference is
+ * a bare POST from this client to the same receiver.
+ *
+ * <p>Usage: {@code NotificationBenchmark <quarkus-run.jar> <changes> <port>}
+ */
+public final class NotificationBenchmark {
+
+  private static final String WRITE_TOKEN = "bench-write-token-0123456789";
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private NotificationBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args[0]);
+    int changes = Integer.parseInt(args[1]);
+    int port = Integer.parseInt(args[2]);
+    BlockingQueue<String> arrivals = new LinkedBlockingQueue<>();
+    Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+    // The JDK server leaves Nagle on by default; a webhook receiver worth the name answers at once.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          long now = System.nanoTime();
+          String body;
+          try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          }
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+          String key = field(body, "daemon") + ":" + field(body, "type");
+          arrivedAt.put(key, now);
+          arrivals.offer(key);
+        });
+    receiver.start();
+    String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    Path dataDir = Files.createTempDirectory("notify-bench");
+    Process gateway = startGateway(jar, dataDir, port, hook);
+    OkHttpClient client = new OkHttpClient();
+    String base = "http://127.0.0.1:" + port;
+    try {
+      awaitReady(client, base);
+      int daemons = changes / 2;
+      // Each daemon appears first (no message), so the measured change is a plain down.
+      for (int i = 0; i < daemons; i++) {
+        post(client, base + "/api/v1/daemons/bench-" + i + "/heartbeat", "{\"ttl\":\"1h\"}");
+      }
+      Thread.sleep(1_000);
+      arrivals.poll(2, TimeUnit.SECONDS);
+      long[] downs = new long[daemons];
+      long[] ups = new long[daemons];
+      for (int i = 0; i < daemons; i++) {
+        String name = "bench-" + i;
+        downs[i] =
+            measure(
+                client,
+                base + "/api/v1/daemons/" + name + "/fail",
+                name + ":down",
+                arrivals,
+                arrivedAt);
+        ups[i] =
+            measure(
+                client,
+                base + "/api/v1/daemons/" + name + "/heartbeat",
+                name + ":recovered",
+                arrivals,
+                arrivedAt);
+      }
+      long[] reference = reference(client, hook, changes);
+      System.out.printf(
+          "notification latency, %d downs and %d recoveries, one at a time, group-window 0%n",
+          daemons, daemons);
+      Percentiles.report("fail POST -> webhook request", downs, reference);
+      Percentiles.report("heartbeat POST -> recovery request", ups, reference);
+      Percentiles.report("reference: bare POST to the receiver", reference, reference);
+      System.out.printf(
+          "outbox rows sent: %d (every one written before its send)%n", sentRows(dataDir));
+    } finally {
+      gateway.destroy();
+      gateway.waitFor(15, TimeUnit.SECONDS);
+      receiver.stop(0);
+    }
+  }
+
+  private static Process startGateway(Path jar, Path dataDir, int port, String hook)
+      throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder("java", "-jar", jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dataDir.resolve("gateway.out").toFile());
+    Map<String, String> env = builder.environment();
+    env.put("GATEWAY_DATA_DIR", dataDir.toString());
+    env.put("GATEWAY_AUTH_TOKENS", "write:" + WRITE_TOKEN);
+    env.put("GATEWAY_WEBHOOK_URL", hook);
+    env.put("GATEWAY_WEBHOOK_SECRET", "bench-signing-secret");
+    env.put("GATEWAY_ALERT_GROUP_WINDOW", "0s");
+    // Each daemon changes twice; flapping needs four changes, so it never triggers here.
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    env.put("QUARKUS_LOG_LEVEL", "WARN");
+    return builder.start();
+  }
+
+  /** Sends the signal and waits for the receiver to see its notification; nanoseconds between. */
+  private static long measure(
+      OkHttpClient client,
+      String url,
+      String expected,
+      BlockingQueue<String> arrivals,
+      Map<String, Long> arrivedAt)
+      throws Exception {
+    long start = System.nanoTime();
+    post(client, url, "{}");
+    while (true) {
+      String key = arrivals.poll(10, TimeUnit.SECONDS);
+      if (key == null) {
+        throw new IllegalStateException("no notification for " + expected);
+      }
+      if (key.equals(expected)) {
+        return arrivedAt.get(key) - start;
+      }
+    }
+  }
+
+  /** Bare POSTs to the receiver, after the measured runs, so the client is as warm for them. */
+  private static long[] reference(OkHttpClient client, String hook, int runs) throws Exception {
+    long[] nanos = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      try (Response response =
+          client
+              .newCall(new Request.Builder().url(hook).post(RequestBody.create("{}", JSON)).build())
+              .execute()) {
+        nanos[i] = System.nanoTime() - start;
+      }
+    }
+    return nanos;
+  }
+
+  private static void post(OkHttpClient client, String url, String body) throws Exception {
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", "Bearer " + WRITE_TOKEN)
+            .post(RequestBody.create(body, JSON))
+            .build();
+    try (Response response = client.newCall(request).execute()) {
+      if (response.code() != 202) {
+        throw new IllegalStateException(url + " answered " + response.code());
+      }
+    }
+  }
+
+  private static void awaitReady(OkHttpClient client, String base) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Response ready =
+          client.newCall(new Request.Builder().url(base + "/q/health/ready").build()).execute()) {
+        if (ready.code() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the gateway did not become ready");
+  }
+
+  private static long sentRows(Path dataDir) throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gateway.db"));
+        ResultSet rows =
+            connection
+                .createStatement()
+                .executeQuery("SELECT COUNT(*) FROM outbox WHERE state = 'sent'")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  /** A string field of the flat webhook payload, without a JSON parser in the receiver's path. */
+  private static String field(String json, String name) {
+    String marker = "\"" + name + "\":\"";
+    int start = json.indexOf(marker);
+    if (start < 0) {
+      return "";
+    }
+    start += marker.length();
+    return json.substring(start, json.indexOf('"', start));
+  }
+}
