@@ -52,6 +52,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -71,6 +72,8 @@ public class GatewayRuntime {
   /** How long a stop waits for sends in flight; what is left stays pending for the next start. */
   private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
 
+  private static final Duration SENT_KEPT = Duration.ofDays(7);
+
   @Inject GatewayConfig config;
   @Inject DataSource dataSource;
   @Inject Flyway flyway;
@@ -81,7 +84,7 @@ public class GatewayRuntime {
   private final StatusPublisher publisher = new StatusPublisher();
   private final EventFeed feed = new EventFeed();
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("heartbeat-expiry"));
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("gateway-timer"));
   private EventLog eventLog;
   private Outbox outbox;
   private SilenceStore silences;
@@ -117,6 +120,7 @@ public class GatewayRuntime {
     relay.target = scheduler;
     scheduler.start();
     delivery.start();
+    timer.scheduleWithFixedDelay(this::pruneOutbox, 1, 60, TimeUnit.MINUTES);
     probes.start();
     if (registry != null) {
       registry.startWatching();
@@ -199,6 +203,15 @@ public class GatewayRuntime {
       throw new IllegalStateException("cannot read the last snapshot from the store", e);
     }
     return engine;
+  }
+
+  /** Sent notifications are kept a week for the deliveries API, then forgotten. */
+  private void pruneOutbox() {
+    try {
+      outbox.pruneSent(clock.instant().minus(SENT_KEPT));
+    } catch (SQLException | RuntimeException e) {
+      LOG.warnf("cannot prune sent notifications: %s", e.toString());
+    }
   }
 
   private void afterTick(TickResult result, GatewayMetrics metrics) {

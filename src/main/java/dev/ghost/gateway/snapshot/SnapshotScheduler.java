@@ -31,6 +31,9 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("snapshot"));
   private final AtomicBoolean queued = new AtomicBoolean();
 
+  /** How soon a snapshot the store could not record is taken again. */
+  static final Duration STORE_RETRY = Duration.ofSeconds(1);
+
   public SnapshotScheduler(SnapshotEngine engine, Duration tick, Consumer<TickResult> observer) {
     this.engine = engine;
     this.tick = tick;
@@ -56,7 +59,13 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
     // Cleared before the snapshot starts: a signal from now on may see state this one misses.
     queued.set(false);
     try {
-      observer.accept(engine.take());
+      TickResult result = engine.take();
+      if (result.storeError().isPresent()) {
+        // Its changes (and their alerts) wait for the next recorded snapshot: try again soon
+        // rather than a whole tick later.
+        thread.schedule(this::changed, STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      observer.accept(result);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "snapshot failed; the next tick tries again", e);
     }

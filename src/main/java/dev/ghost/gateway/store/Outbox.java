@@ -122,15 +122,26 @@ public final class Outbox {
         == 1;
   }
 
+  /**
+   * Forgets sent entries done before {@code before}; pending ones and dead letters stay.
+   *
+   * @return how many were removed
+   */
+  public int pruneSent(Instant before) throws SQLException {
+    return sql.update("DELETE FROM outbox WHERE state = 'sent' AND done_ms < ?", before);
+  }
+
   /** Pending and failed counts by channel. */
   public Map<String, ChannelCounts> counts() throws SQLException {
     Map<String, ChannelCounts> counts = new LinkedHashMap<>();
     sql.query(
+            // Sent rows are most of the table and never counted: the index on (state, channel)
+            // keeps this query to the pending and failed ones.
             "SELECT channel, SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), SUM(CASE WHEN"
                 + " state = 'failed' THEN 1 ELSE 0 END), (SELECT last_error FROM outbox latest"
-                + " WHERE latest.channel = o.channel AND latest.last_error IS NOT NULL ORDER BY"
-                + " id DESC LIMIT 1) FROM outbox o WHERE state <> 'sent' GROUP BY channel ORDER"
-                + " BY channel",
+                + " WHERE latest.state IN ('pending', 'failed') AND latest.channel = o.channel AND"
+                + " latest.last_error IS NOT NULL ORDER BY id DESC LIMIT 1) FROM outbox o WHERE"
+                + " state IN ('pending', 'failed') GROUP BY channel ORDER BY channel",
             row ->
                 Map.entry(
                     row.getString(1),

@@ -114,6 +114,45 @@ class AlertStageTest {
         kinds);
   }
 
+  @Test
+  void ticksAndTheDeliveryWorkerWriteTheStoreSideBySide() throws Exception {
+    DataSource store = SqliteStores.migrated(dataDir.resolve("g.db"));
+    HeartbeatSource heartbeats = heartbeats();
+    heartbeats.beat(BRIDGE, Duration.ofMinutes(5), null);
+    SnapshotEngine engine = engine(store, heartbeats);
+    engine.resume();
+    engine.take();
+    Outbox outbox = new Outbox(store);
+    List<OutboxEntry> summary = outbox.pending("c", 1);
+    AtomicBoolean done = new AtomicBoolean();
+    Thread worker =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                try {
+                  outbox.attempted(summary, "busy");
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            });
+    worker.start();
+    try {
+      for (int i = 0; i < 1_000; i++) {
+        if (i % 2 == 0) {
+          heartbeats.fail(BRIDGE, "flip");
+        } else {
+          heartbeats.beat(BRIDGE, Duration.ofMinutes(5), null);
+        }
+        TickResult result = engine.take();
+        assertTrue(result.storeError().isEmpty(), "tick " + i + ": " + result.storeError());
+      }
+    } finally {
+      done.set(true);
+      worker.join();
+    }
+  }
+
   private HeartbeatSource heartbeats() {
     return new HeartbeatSource(Clock.systemUTC(), Duration.ofMinutes(1), timer, () -> {});
   }

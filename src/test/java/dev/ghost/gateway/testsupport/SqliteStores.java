@@ -10,8 +10,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * A real SQLite file, set up as the gateway sets it up (WAL, synchronous=NORMAL), with its
- * migrations applied, for tests and benchmarks that run without Quarkus.
+ * A real SQLite file, set up as the gateway sets it up (WAL, synchronous=NORMAL, IMMEDIATE
+ * transactions), with its migrations applied, for tests and benchmarks that run without Quarkus.
  */
 public final class SqliteStores {
 
@@ -22,6 +22,7 @@ public final class SqliteStores {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(5000);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file);
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
