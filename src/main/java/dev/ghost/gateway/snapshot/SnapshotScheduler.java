@@ -4,6 +4,7 @@ import dev.ghost.gateway.source.ChangeSignal;
 import dev.ghost.gateway.source.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,7 +50,7 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
     if (queued.compareAndSet(false, true)) {
       try {
         thread.execute(this::run);
-      } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+      } catch (RejectedExecutionException shuttingDown) {
         queued.set(false);
       }
     }
@@ -63,11 +64,19 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
       if (result.storeError().isPresent()) {
         // Its changes (and their alerts) wait for the next recorded snapshot: try again soon
         // rather than a whole tick later.
-        thread.schedule(this::changed, STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        retrySoon();
       }
       observer.accept(result);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "snapshot failed; the next tick tries again", e);
+    }
+  }
+
+  private void retrySoon() {
+    try {
+      thread.schedule(this::changed, STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException shuttingDown) {
+      // the store is closing with the gateway; the next start resumes from its last record
     }
   }
 

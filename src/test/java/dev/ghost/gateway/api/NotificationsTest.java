@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -62,13 +63,14 @@ class NotificationsTest {
     assertEquals("down", payload.get("to").asText());
     assertEquals(payload.get("id").asText(), signed.getHeader("Idempotency-Key"));
     assertSigned(signed);
-    awaitOne(SlackWireMock.WEBHOOK_PATH, daemon, "is down");
-    awaitOne("/api/chat.postMessage", daemon, "is down");
+    // Slack messages may group this change with others: look for its own line or header.
+    awaitOne(SlackWireMock.WEBHOOK_PATH, daemon, down(daemon));
+    awaitOne("/api/chat.postMessage", daemon, down(daemon));
 
     Api.heartbeat(daemon, "{}");
     awaitOne(SlackWireMock.SIGNED_PATH, daemon, "\"type\":\"recovered\"");
-    awaitOne(SlackWireMock.WEBHOOK_PATH, daemon, "recovered");
-    awaitOne("/api/chat.update", daemon, "Recovered");
+    awaitOne(SlackWireMock.WEBHOOK_PATH, daemon, recovered(daemon));
+    awaitOne("/api/chat.update", daemon, recovered(daemon));
     LoggedRequest reply =
         awaitOne("/api/chat.postMessage", daemon, "thread_ts=" + SlackWireMock.TS);
     assertTrue(body(reply).contains("recovered"));
@@ -190,7 +192,7 @@ class NotificationsTest {
     Api.heartbeat(daemon, "{}");
     Api.awaitState(daemon, "up");
     Api.fail(daemon);
-    awaitOne(SlackWireMock.WEBHOOK_PATH, daemon, "is down");
+    awaitOne(SlackWireMock.WEBHOOK_PATH, daemon, down(daemon));
     SlackWireMock.server()
         .stubFor(
             post(urlEqualTo(SlackWireMock.WEBHOOK_PATH))
@@ -225,17 +227,32 @@ class NotificationsTest {
         .findAll(postRequestedFor(urlEqualTo(path)).withRequestBody(containing(daemon)));
   }
 
-  /** Waits for the one request to {@code path} about {@code daemon} that contains {@code text}. */
+  /** "🔴 name is down" alone, "🔴 `name` down" in a group. */
+  private static Pattern down(String daemon) {
+    return Pattern.compile("🔴 `?" + daemon + "`? (is )?down");
+  }
+
+  private static Pattern recovered(String daemon) {
+    return Pattern.compile("🟢 `?" + daemon + "`? recovered");
+  }
+
   private static LoggedRequest awaitOne(String path, String daemon, String text) {
+    return awaitOne(path, daemon, Pattern.compile(Pattern.quote(text)));
+  }
+
+  /** Waits for the one request to {@code path} about {@code daemon} that {@code text} finds. */
+  private static LoggedRequest awaitOne(String path, String daemon, Pattern text) {
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(50))
         .until(() -> matching(path, daemon, text).size() == 1);
     return matching(path, daemon, text).get(0);
   }
 
-  private static List<LoggedRequest> matching(String path, String daemon, String text) {
-    return requests(path, daemon).stream().filter(request -> body(request).contains(text)).toList();
+  private static List<LoggedRequest> matching(String path, String daemon, Pattern text) {
+    return requests(path, daemon).stream()
+        .filter(request -> text.matcher(body(request)).find())
+        .toList();
   }
 
   /** The body as text; the Web API's form bodies decoded. */
