@@ -26,7 +26,20 @@ public final class AlertPolicy {
   /**
    * @param changed the daemons whose memory changed; {@link DaemonAlert#QUIET} means forget it
    */
-  public record Decision(Map<DaemonName, DaemonAlert> changed, List<Notification> notifications) {}
+  public record Decision(Map<DaemonName, DaemonAlert> changed, List<Notification> notifications) {
+
+    /** Adopts the changed memory into {@code book}, once the decision is stored. */
+    public void applyTo(Map<DaemonName, DaemonAlert> book) {
+      changed.forEach(
+          (name, alert) -> {
+            if (alert.quiet()) {
+              book.remove(name);
+            } else {
+              book.put(name, alert);
+            }
+          });
+    }
+  }
 
   private final AlertSettings settings;
 

@@ -83,17 +83,7 @@ public final class AlertStage {
   }
 
   void committed(Pending pending) {
-    pending
-        .decision
-        .changed()
-        .forEach(
-            (name, alert) -> {
-              if (alert.quiet()) {
-                book.remove(name);
-              } else {
-                book.put(name, alert);
-              }
-            });
+    pending.decision.applyTo(book);
     List<Notification> notifications = pending.decision.notifications();
     boolean queued = false;
     for (Notification n : notifications) {

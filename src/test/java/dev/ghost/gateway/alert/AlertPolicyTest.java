@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -57,20 +58,14 @@ class AlertPolicyTest {
   @MethodSource("sequences")
   void sequence(String name, String states, String source, String expected) {
     Run run = new Run(AlertSettings.defaults(Set.of("heartbeat")));
-    String[] steps = states.split(" ");
-    for (int i = 0; i < steps.length; i++) {
-      run.step(i, Map.of("d", steps[i]), source);
-    }
+    run.script(states, source);
     assertEquals(expected, run.log());
   }
 
   @Test
   void aFlappingDaemonIsAnnouncedOnceItHasBeenStableForFlapQuiet() {
     Run run = new Run(AlertSettings.defaults(Set.of("heartbeat")));
-    String[] flaps = "U D U D U D".split(" ");
-    for (int i = 0; i < flaps.length; i++) {
-      run.step(i, Map.of("d", flaps[i]), "heartbeat");
-    }
+    run.script("U D U D U D", "heartbeat");
     // Down from step 5 on; 5 min of stability is 20 ticks.
     for (int i = 6; i < 30; i++) {
       run.step(i, Map.of("d", "D"), "heartbeat");
@@ -78,8 +73,9 @@ class AlertPolicyTest {
     assertEquals("down@1 recovered@2 down@3 flapping@4 down@25", run.log());
   }
 
-  @Test
-  void remindersComeEveryRemindEveryWhileDown() {
+  @ParameterizedTest(name = "remind every {0}, down for {1} ticks: {2}")
+  @CsvSource({"1, 12, down@2 reminder@6 reminder@10", "0, 100, down@2"})
+  void remindersComeEveryRemindEveryWhileDownUnlessOff(int minutes, int ticks, String expected) {
     AlertSettings settings =
         new AlertSettings(
             2,
@@ -87,25 +83,13 @@ class AlertPolicyTest {
             4,
             Duration.ofMinutes(10),
             Duration.ofMinutes(5),
-            Optional.of(Duration.ofMinutes(1)),
+            minutes == 0 ? Optional.empty() : Optional.of(Duration.ofMinutes(minutes)),
             Set.of());
     Run run = new Run(settings);
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < ticks; i++) {
       run.step(i, Map.of("d", i == 0 ? "U" : "D"), "registry");
     }
-    assertEquals("down@2 reminder@6 reminder@10", run.log());
-  }
-
-  @Test
-  void remindersCanBeOff() {
-    AlertSettings settings =
-        new AlertSettings(
-            2, 1, 4, Duration.ofMinutes(10), Duration.ofMinutes(5), Optional.empty(), Set.of());
-    Run run = new Run(settings);
-    for (int i = 0; i < 100; i++) {
-      run.step(i, Map.of("d", i == 0 ? "U" : "D"), "registry");
-    }
-    assertEquals("down@2", run.log());
+    assertEquals(expected, run.log());
   }
 
   @Test
@@ -126,10 +110,7 @@ class AlertPolicyTest {
         new AlertSettings(
             3, 2, 10, Duration.ofMinutes(10), Duration.ofMinutes(5), Optional.empty(), Set.of());
     Run run = new Run(settings);
-    String[] steps = "U D D D U U D".split(" ");
-    for (int i = 0; i < steps.length; i++) {
-      run.step(i, Map.of("d", steps[i]), "registry");
-    }
+    run.script("U D D D U U D", "registry");
     assertEquals("down@3 recovered@5", run.log());
   }
 
@@ -164,10 +145,7 @@ class AlertPolicyTest {
   void aSilencedBlipSaysNothingAtAll() {
     Run run = new Run(AlertSettings.defaults(Set.of()));
     run.silences = List.of(new Silence(1, Glob.of("*"), T0.plus(TICK.multipliedBy(5)), "", T0));
-    String[] steps = "U D D D U U U U".split(" ");
-    for (int i = 0; i < steps.length; i++) {
-      run.step(i, Map.of("d", steps[i]), "registry");
-    }
+    run.script("U D D D U U U U", "registry");
     assertEquals("", run.log());
   }
 
@@ -203,6 +181,14 @@ class AlertPolicyTest {
 
   /** Feeds snapshots through the policy the way the engine does, keeping its book. */
   private static final class Run {
+    /** One step per tick from 0: "U D D" is up, then down twice, for daemon "d". */
+    void script(String states, String source) {
+      String[] steps = states.split(" ");
+      for (int i = 0; i < steps.length; i++) {
+        step(i, Map.of("d", steps[i]), source);
+      }
+    }
+
     final AlertPolicy policy;
     final Map<DaemonName, DaemonAlert> book = new HashMap<>();
     final List<Notification> sent = new ArrayList<>();
@@ -225,16 +211,7 @@ class AlertPolicyTest {
     private void apply(int tick, Snapshot next, boolean firstStart) {
       AlertPolicy.Decision decision =
           policy.decide(book, next, SnapshotDiff.between(previous, next), silences, firstStart);
-      decision
-          .changed()
-          .forEach(
-              (name, alert) -> {
-                if (alert.quiet()) {
-                  book.remove(name);
-                } else {
-                  book.put(name, alert);
-                }
-              });
+      decision.applyTo(book);
       for (Notification n : decision.notifications()) {
         sent.add(n);
         log.add(n.kind().wire() + "@" + tick);

@@ -52,9 +52,7 @@ class NotificationsTest {
   @Test
   void aFailSignalReachesEveryChannelAndItsRecoveryThreadsUnderTheAlert() throws Exception {
     String daemon = Api.uniqueDaemon("e2e");
-    Api.heartbeat(daemon, "{}");
-    Api.awaitState(daemon, "up");
-    Api.fail(daemon);
+    upThenFailed(daemon);
 
     LoggedRequest signed = awaitOne(SlackWireMock.SIGNED_PATH, daemon, "\"type\":\"down\"");
     JsonNode payload = json.readTree(signed.getBodyAsString());
@@ -97,9 +95,7 @@ class NotificationsTest {
         .statusCode(200)
         .body("id", org.hamcrest.Matchers.hasItem((int) id));
 
-    Api.heartbeat(daemon, "{}");
-    Api.awaitState(daemon, "up");
-    Api.fail(daemon);
+    upThenFailed(daemon);
     Api.awaitState(daemon, "down");
     Thread.sleep(2_000);
     assertEquals(0, requests(SlackWireMock.SIGNED_PATH, daemon).size(), "silenced");
@@ -153,9 +149,7 @@ class NotificationsTest {
                 .atPriority(1)
                 .withRequestBody(containing(daemon))
                 .willReturn(aResponse().withStatus(410).withBody("gone")));
-    Api.heartbeat(daemon, "{}");
-    Api.awaitState(daemon, "up");
-    Api.fail(daemon);
+    upThenFailed(daemon);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> failedDeliveries().contains(daemon));
     List<Integer> ids =
@@ -189,9 +183,7 @@ class NotificationsTest {
   @Test
   void noWebhookUrlTokenOrSigningSecretAppearsAnywhere() throws Exception {
     String daemon = Api.uniqueDaemon("leak");
-    Api.heartbeat(daemon, "{}");
-    Api.awaitState(daemon, "up");
-    Api.fail(daemon);
+    upThenFailed(daemon);
     awaitOne(SlackWireMock.WEBHOOK_PATH, daemon, down(daemon));
     SlackWireMock.server()
         .stubFor(
@@ -216,6 +208,13 @@ class NotificationsTest {
     }
     String channels = Api.status().getString("delivery.channels");
     assertTrue(channels.contains("…1c1d") || channels.contains("…7c1d"), channels);
+  }
+
+  /** The daemon appears up (which says nothing), then a fail signal makes it down. */
+  private static void upThenFailed(String daemon) {
+    Api.heartbeat(daemon, "{}");
+    Api.awaitState(daemon, "up");
+    Api.fail(daemon);
   }
 
   private String failedDeliveries() {

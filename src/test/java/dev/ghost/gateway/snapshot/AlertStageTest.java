@@ -13,6 +13,7 @@ import dev.ghost.gateway.store.OutboxEntry;
 import dev.ghost.gateway.testsupport.Engines;
 import dev.ghost.gateway.testsupport.SqliteStores;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +39,14 @@ class AlertStageTest {
   @TempDir Path dataDir;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
+  private final HeartbeatSource heartbeats =
+      new HeartbeatSource(Clock.systemUTC(), Duration.ofMinutes(1), timer, () -> {});
+
+  @BeforeEach
+  void bridgeIsUp() {
+    heartbeats.beat(BRIDGE, Duration.ofMinutes(5), null);
+  }
+
   @AfterEach
   void stop() {
     timer.shutdownNow();
@@ -45,16 +55,9 @@ class AlertStageTest {
   @Test
   void theFirstStartSendsOneSummaryAndARestartSendsNone() throws Exception {
     DataSource store = SqliteStores.migrated(dataDir.resolve("g.db"));
-    HeartbeatSource heartbeats = heartbeats();
-    heartbeats.beat(BRIDGE, Duration.ofMinutes(5), null);
-    SnapshotEngine first = engine(store, heartbeats);
-    first.resume();
-    first.take();
-    first.take();
+    started(store).take();
 
-    SnapshotEngine restarted = engine(store, heartbeats);
-    restarted.resume();
-    restarted.take();
+    started(store);
 
     List<OutboxEntry> queued = pending(store);
     assertEquals(1, queued.size());
@@ -67,11 +70,7 @@ class AlertStageTest {
   void aFailingStoreLosesNoNotificationAndStoresNoneTwice() throws Exception {
     AtomicBoolean broken = new AtomicBoolean();
     DataSource real = SqliteStores.migrated(dataDir.resolve("g.db"));
-    HeartbeatSource heartbeats = heartbeats();
-    heartbeats.beat(BRIDGE, Duration.ofMinutes(5), null);
-    SnapshotEngine engine = engine(SqliteStores.breakable(real, broken), heartbeats);
-    engine.resume();
-    engine.take();
+    SnapshotEngine engine = started(SqliteStores.breakable(real, broken));
 
     broken.set(true);
     heartbeats.fail(BRIDGE, "out of memory");
@@ -93,17 +92,11 @@ class AlertStageTest {
   @Test
   void aRestartRemembersWhatWasAnnounced() throws Exception {
     DataSource store = SqliteStores.migrated(dataDir.resolve("g.db"));
-    HeartbeatSource heartbeats = heartbeats();
-    heartbeats.beat(BRIDGE, Duration.ofMinutes(5), null);
-    SnapshotEngine engine = engine(store, heartbeats);
-    engine.resume();
-    engine.take();
+    SnapshotEngine engine = started(store);
     heartbeats.fail(BRIDGE, "crash");
     engine.take();
 
-    SnapshotEngine restarted = engine(store, heartbeats);
-    restarted.resume();
-    restarted.take();
+    SnapshotEngine restarted = started(store);
     heartbeats.beat(BRIDGE, Duration.ofMinutes(5), null);
     restarted.take();
 
@@ -117,11 +110,7 @@ class AlertStageTest {
   @Test
   void ticksAndTheDeliveryWorkerWriteTheStoreSideBySide() throws Exception {
     DataSource store = SqliteStores.migrated(dataDir.resolve("g.db"));
-    HeartbeatSource heartbeats = heartbeats();
-    heartbeats.beat(BRIDGE, Duration.ofMinutes(5), null);
-    SnapshotEngine engine = engine(store, heartbeats);
-    engine.resume();
-    engine.take();
+    SnapshotEngine engine = started(store);
     Outbox outbox = new Outbox(store);
     List<OutboxEntry> summary = outbox.pending("c", 1);
     AtomicBoolean done = new AtomicBoolean();
@@ -153,22 +142,23 @@ class AlertStageTest {
     }
   }
 
-  private HeartbeatSource heartbeats() {
-    return new HeartbeatSource(Clock.systemUTC(), Duration.ofMinutes(1), timer, () -> {});
-  }
-
-  private SnapshotEngine engine(DataSource store, HeartbeatSource heartbeats) {
-    return Engines.create(
-        Clock.systemUTC(),
-        dataDir,
-        store,
-        List.of(heartbeats),
-        List.of(),
-        events -> {},
-        Engines.alerts(
+  /** An engine over {@code store} as the gateway starts one: resumed, then its first snapshot. */
+  private SnapshotEngine started(DataSource store) throws SQLException {
+    SnapshotEngine engine =
+        Engines.create(
+            Clock.systemUTC(),
+            dataDir,
             store,
-            AlertSettings.defaults(Set.of(HeartbeatSource.SOURCE)),
-            new Routes(List.of(), List.of("c"))));
+            List.of(heartbeats),
+            List.of(),
+            events -> {},
+            Engines.alerts(
+                store,
+                AlertSettings.defaults(Set.of(HeartbeatSource.SOURCE)),
+                new Routes(List.of(), List.of("c"))));
+    engine.resume();
+    engine.take();
+    return engine;
   }
 
   private static List<OutboxEntry> pending(DataSource store) throws Exception {

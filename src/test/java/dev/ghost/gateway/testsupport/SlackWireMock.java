@@ -1,6 +1,7 @@
 package dev.ghost.gateway.testsupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -41,10 +42,11 @@ public class SlackWireMock implements QuarkusTestResourceLifecycleManager {
     server.stubFor(
         post(urlEqualTo("/api/chat.postMessage"))
             .willReturn(
-                json("{\"ok\":true,\"channel\":\"C0E2E\",\"ts\":\"" + TS + "\",\"message\":{}}")));
+                okJson(
+                    "{\"ok\":true,\"channel\":\"C0E2E\",\"ts\":\"" + TS + "\",\"message\":{}}")));
     server.stubFor(
         post(urlEqualTo("/api/chat.update"))
-            .willReturn(json("{\"ok\":true,\"channel\":\"C0E2E\",\"ts\":\"" + TS + "\"}")));
+            .willReturn(okJson("{\"ok\":true,\"channel\":\"C0E2E\",\"ts\":\"" + TS + "\"}")));
     server.stubFor(post(urlEqualTo(SIGNED_PATH)).willReturn(aResponse().withStatus(204)));
   }
 
@@ -71,13 +73,5 @@ public class SlackWireMock implements QuarkusTestResourceLifecycleManager {
     if (server != null) {
       server.stop();
     }
-  }
-
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(
-      String body) {
-    return aResponse()
-        .withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody(body);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ghost.gateway.delivery.slack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -167,13 +168,5 @@ class SlackBotDeliveryTest {
 
   private static List<OutboxEntry> pending(DataSource dataSource) throws Exception {
     return new Outbox(dataSource).pending("slack-bot", 10);
-  }
-
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(
-      String body) {
-    return aResponse()
-        .withStatus(200)
-        .withHeader("Content-Type", "application/json; charset=utf-8")
-        .withBody(body);
   }
 }
