@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * Decides, from one snapshot's transitions and what it remembers about each daemon, what to tell
@@ -66,11 +64,19 @@ public final class AlertPolicy {
     for (Transition transition : transitions) {
       byDaemon.computeIfAbsent(transition.daemon(), name -> new ArrayList<>()).add(transition);
     }
-    // Name order, so one snapshot's messages read in a stable order.
-    SortedSet<DaemonName> names = new TreeSet<>(byDaemon.keySet());
-    names.addAll(book.keySet());
-    Map<DaemonName, DaemonAlert> changed = new LinkedHashMap<>();
     Instant now = snapshot.takenAt();
+    // Only daemons that changed, or that the book says may act now: with thousands of daemons
+    // remembered for their recent changes, a tick must not walk them all.
+    List<DaemonName> names = new ArrayList<>(byDaemon.keySet());
+    book.forEach(
+        (name, alert) -> {
+          if (!byDaemon.containsKey(name) && mayAct(alert, now)) {
+            names.add(name);
+          }
+        });
+    // Name order, so one snapshot's messages read in a stable order.
+    names.sort(null);
+    Map<DaemonName, DaemonAlert> changed = new LinkedHashMap<>();
     for (DaemonName name : names) {
       DaemonAlert before = book.getOrDefault(name, DaemonAlert.QUIET);
       boolean silenced = silences.stream().anyMatch(silence -> silence.covers(name, now));
@@ -248,6 +254,19 @@ public final class AlertPolicy {
           status.source());
     }
     return alert.announcedUp();
+  }
+
+  /**
+   * Whether a daemon without a change this snapshot can still act: it waits on a streak, is
+   * announced down (reminders, a silence's end), flaps, or has changes old enough to forget.
+   */
+  private boolean mayAct(DaemonAlert alert, Instant now) {
+    return alert.streak() > 0
+        || alert.announced() == DaemonState.DOWN
+        || alert.flapping()
+        || alert.silenced()
+        || (!alert.changes().isEmpty()
+            && alert.changes().get(0).isBefore(now.minus(settings.changeMemory())));
   }
 
   private int needed(DaemonState target, DaemonStatus status) {

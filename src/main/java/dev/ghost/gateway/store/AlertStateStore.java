@@ -4,6 +4,7 @@ import dev.ghost.gateway.alert.DaemonAlert;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonState;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,31 +49,44 @@ public final class AlertStateStore {
    */
   public void save(Connection connection, Map<DaemonName, DaemonAlert> changed)
       throws SQLException {
-    for (Map.Entry<DaemonName, DaemonAlert> entry : changed.entrySet()) {
-      String daemon = entry.getKey().value();
-      DaemonAlert alert = entry.getValue();
-      if (alert.quiet()) {
-        Sql.update(connection, "DELETE FROM alert_state WHERE daemon = ?", daemon);
-        continue;
+    if (changed.isEmpty()) {
+      return;
+    }
+    // Batched: with many daemons flipping, one tick changes hundreds of rows.
+    try (PreparedStatement upsert =
+            connection.prepareStatement(
+                "INSERT INTO alert_state (daemon, announced, down_since_ms, streak, changes,"
+                    + " flapping, silenced, last_sent_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON"
+                    + " CONFLICT (daemon) DO UPDATE SET announced = excluded.announced,"
+                    + " down_since_ms = excluded.down_since_ms, streak = excluded.streak, changes"
+                    + " = excluded.changes, flapping = excluded.flapping, silenced ="
+                    + " excluded.silenced, last_sent_ms = excluded.last_sent_ms");
+        PreparedStatement delete =
+            connection.prepareStatement("DELETE FROM alert_state WHERE daemon = ?")) {
+      for (Map.Entry<DaemonName, DaemonAlert> entry : changed.entrySet()) {
+        String daemon = entry.getKey().value();
+        DaemonAlert alert = entry.getValue();
+        if (alert.quiet()) {
+          delete.setString(1, daemon);
+          delete.addBatch();
+          continue;
+        }
+        Sql.bind(
+            upsert,
+            daemon,
+            alert.announced().wire(),
+            alert.downSince(),
+            alert.streak(),
+            alert.changes().stream()
+                .map(at -> Long.toString(at.toEpochMilli()))
+                .collect(Collectors.joining(",")),
+            alert.flapping() ? 1 : 0,
+            alert.silenced() ? 1 : 0,
+            alert.lastSent());
+        upsert.addBatch();
       }
-      Sql.update(
-          connection,
-          "INSERT INTO alert_state (daemon, announced, down_since_ms, streak, changes, flapping,"
-              + " silenced, last_sent_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (daemon) DO"
-              + " UPDATE SET announced = excluded.announced, down_since_ms ="
-              + " excluded.down_since_ms, streak = excluded.streak, changes = excluded.changes,"
-              + " flapping = excluded.flapping, silenced = excluded.silenced, last_sent_ms ="
-              + " excluded.last_sent_ms",
-          daemon,
-          alert.announced().wire(),
-          alert.downSince(),
-          alert.streak(),
-          alert.changes().stream()
-              .map(at -> Long.toString(at.toEpochMilli()))
-              .collect(Collectors.joining(",")),
-          alert.flapping() ? 1 : 0,
-          alert.silenced() ? 1 : 0,
-          alert.lastSent());
+      upsert.executeBatch();
+      delete.executeBatch();
     }
   }
 
