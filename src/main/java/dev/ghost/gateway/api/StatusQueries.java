@@ -88,7 +88,8 @@ public class StatusQueries {
     return DaemonName.of(name);
   }
 
-  private Snapshot snapshot() {
+  /** The latest snapshot; a 503 problem before the first. */
+  public Snapshot snapshot() {
     TickResult last = runtime.lastTick();
     if (last == null) {
       throw new ProblemException(

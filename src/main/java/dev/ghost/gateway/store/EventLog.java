@@ -76,6 +76,12 @@ public final class EventLog {
             limit);
   }
 
+  /** Every daemon's events from {@code from} on, oldest first, at most {@code limit}. */
+  public List<StoredEvent> since(Instant from, int limit) throws SQLException {
+    return query(
+        COLUMNS + "events WHERE at_ms >= ? ORDER BY seq LIMIT ?", from.toEpochMilli(), limit);
+  }
+
   /** The newest {@code count} events, oldest first. */
   public List<StoredEvent> latest(int count) throws SQLException {
     return query(

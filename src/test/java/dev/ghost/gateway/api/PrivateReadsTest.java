@@ -66,9 +66,17 @@ class PrivateReadsTest {
     Api.as(token).get("/api/v1/events").then().statusCode(200);
     Api.as(Api.READ).get("/ghost/status.json").then().statusCode(401);
     for (String read :
-        List.of("/api/v1/status", "/api/v1/daemons/anyone", "/api/v1/events/stream")) {
+        List.of(
+            "/api/v1/status",
+            "/api/v1/daemons/anyone",
+            "/api/v1/events/stream",
+            "/",
+            "/badge.svg",
+            "/badge/anyone.svg")) {
       given().get(read).then().statusCode(401).contentType("application/problem+json");
     }
+    Api.as(token).get("/").then().statusCode(200).contentType("text/html");
+    Api.as(token).get("/badge.svg").then().statusCode(200).contentType("image/svg+xml");
     given()
         .contentType("application/json")
         .body("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\"}")
