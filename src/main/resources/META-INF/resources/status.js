@@ -65,6 +65,7 @@
       since.textContent = "just now";
       row.querySelector(".since").replaceChildren(since);
       row.querySelector(".reason").textContent = event.reason;
+      markLastHour(row, event.to);
       row.querySelector(".source").textContent = event.source;
       row.classList.remove("changed");
       void row.offsetWidth;
@@ -72,6 +73,20 @@
     }
     addEvent(event);
     recount();
+  }
+
+  // The strip's last bar is this hour: it keeps the worst state the hour has seen.
+  const SEVERITY = { none: -1, up: 0, unknown: 1, down: 2 };
+  function markLastHour(row, state) {
+    const slots = row.querySelectorAll(".slot");
+    const last = slots[slots.length - 1];
+    if (!last) {
+      return;
+    }
+    const current = last.className.replace(/.*slot-/, "");
+    if (SEVERITY[state] > (SEVERITY[current] ?? -1)) {
+      last.className = "slot slot-" + state;
+    }
   }
 
   function addEvent(event) {
