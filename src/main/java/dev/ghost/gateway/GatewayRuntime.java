@@ -33,9 +33,11 @@ import dev.ghost.gateway.store.IncidentStore;
 import dev.ghost.gateway.store.Outbox;
 import dev.ghost.gateway.store.SilenceStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -93,6 +95,7 @@ public class GatewayRuntime {
   private RegistryFileSource registry;
   private ProbeSource probes;
   private SnapshotScheduler scheduler;
+  private SnapshotEngine engine;
   private volatile TickResult lastTick;
 
   @PostConstruct
@@ -112,7 +115,7 @@ public class GatewayRuntime {
                 config.alert().groupWindow(),
                 new Backoff(
                     config.delivery().maxBackoff(), ThreadLocalRandom.current()::nextDouble)));
-    SnapshotEngine engine = createEngine(sources, NotificationWiring.routes(config, channels));
+    engine = createEngine(sources, NotificationWiring.routes(config, channels));
     GatewayMetrics metrics = new GatewayMetrics(meters);
     metrics.delivery(delivery::lastReport, delivery.sentCounts());
     probes.probes().forEach(probe -> metrics.probeLatency(probe.daemon(), probes::latencySeconds));
@@ -222,15 +225,24 @@ public class GatewayRuntime {
     }
   }
 
-  @PreDestroy
-  void stop() throws InterruptedException, IOException {
+  /**
+   * On SIGTERM, before Quarkus closes the data source: no new tick, one last snapshot (so
+   * status.json and the store end where the gateway did), sources closed, then sends in flight get
+   * {@link #SHUTDOWN_DRAIN} to finish. What is still pending stays in the outbox for the next
+   * start, so nothing is lost and nothing is sent twice.
+   */
+  void stop(@Observes @Priority(1) ShutdownEvent event) throws InterruptedException, IOException {
+    scheduler.close();
+    TickResult last = engine.take();
     timer.shutdownNow();
     probes.close();
     if (registry != null) {
       registry.close();
     }
-    scheduler.close();
     delivery.close(SHUTDOWN_DRAIN);
+    LOG.infof(
+        "gateway stopped at snapshot %d; %d notification(s) left pending for the next start",
+        last.snapshot().sequence(), delivery.report().pending());
   }
 
   public HeartbeatSource heartbeats() {

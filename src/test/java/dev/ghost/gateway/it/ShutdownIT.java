@@ -1,0 +1,219 @@
+package dev.ghost.gateway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM to the packaged gateway while notifications are pending (the receiver answers 503): it
+ * stops within its drain time, writes a last status.json, and after a restart on the same data
+ * directory every pending notification arrives exactly once. Runs with JSON logs, and checks that
+ * no secret reaches them.
+ */
+class ShutdownIT {
+
+  private static final String SECRET_PATH = "/relay/s3cretShutdownPath51c3";
+  private static final String SIGNING_SECRET = "s3cretShutdownKey77e1";
+  private static final String WRITE = "it-write-token-0123456789";
+  private static final String ADMIN = "it-admin-token-0123456789";
+  private static final int DAEMONS = 5;
+
+  @TempDir Path dataDir;
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final AtomicInteger answer = new AtomicInteger(503);
+  private final List<String> attempts = new CopyOnWriteArrayList<>();
+  private final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
+  private HttpServer receiver;
+  private Process gateway;
+
+  @BeforeEach
+  void startReceiver() throws IOException {
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        SECRET_PATH,
+        exchange -> {
+          String id;
+          try (InputStream in = exchange.getRequestBody()) {
+            id = json.readTree(in.readAllBytes()).get("id").asText();
+          }
+          int status = answer.get();
+          attempts.add(id);
+          if (status < 300) {
+            delivered.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    receiver.start();
+  }
+
+  @AfterEach
+  void stopAll() throws InterruptedException {
+    if (gateway != null && gateway.isAlive()) {
+      gateway.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    receiver.stop(0);
+  }
+
+  @Test
+  void pendingNotificationsSurviveASigtermAndArriveOnceAfterTheRestart() throws Exception {
+    int port = freePort();
+    Path firstLog = dataDir.resolve("first.log");
+    gateway = start(port, firstLog);
+    awaitReady(port);
+    for (int i = 0; i < DAEMONS; i++) {
+      post(port, "/api/v1/daemons/shut-" + i + "/heartbeat");
+    }
+    Thread.sleep(300);
+    for (int i = 0; i < DAEMONS; i++) {
+      post(port, "/api/v1/daemons/shut-" + i + "/fail");
+    }
+    // The start summary and five downs, waiting behind the first, which the receiver refuses.
+    await(() -> pendingIds(port).size() == DAEMONS + 1, "six notifications pending");
+    await(() -> !attempts.isEmpty(), "the receiver refused one");
+    Set<String> pending = pendingIds(port);
+
+    Instant terminated = Instant.now();
+    gateway.destroy();
+    assertTrue(gateway.waitFor(20, TimeUnit.SECONDS), "stopped within the drain time");
+    Duration stopping = Duration.between(terminated, Instant.now());
+    assertTrue(stopping.compareTo(Duration.ofSeconds(15)) < 0, "stopped in " + stopping);
+    assertFalse(
+        Files.getLastModifiedTime(dataDir.resolve("status.json")).toInstant().isBefore(terminated),
+        "a last status.json was written on the way out");
+    String logs = Files.readString(firstLog);
+    assertTrue(logs.contains("left pending for the next start"), logs);
+    assertJsonLinesWithoutSecrets(logs);
+
+    answer.set(200);
+    gateway = start(port, dataDir.resolve("second.log"));
+    await(() -> delivered.keySet().containsAll(pending), "every pending notification arrived");
+    Thread.sleep(2_000);
+    pending.forEach(id -> assertEquals(1, delivered.get(id).get(), id + " arrived once"));
+    assertJsonLinesWithoutSecrets(Files.readString(dataDir.resolve("second.log")));
+  }
+
+  /** Notification ids the outbox holds as pending, from the admin API. */
+  private Set<String> pendingIds(int port) {
+    try {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/api/v1/deliveries?state=pending"))
+                  .header("Authorization", "Bearer " + ADMIN)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      Set<String> ids = new HashSet<>();
+      json.readTree(response.body())
+          .forEach(entry -> ids.add(entry.get("notificationId").asText()));
+      return ids;
+    } catch (IOException | InterruptedException e) {
+      return Set.of();
+    }
+  }
+
+  private void assertJsonLinesWithoutSecrets(String logs) throws IOException {
+    for (String line : logs.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode record = json.readTree(line);
+      assertTrue(record.has("message"), line);
+    }
+    assertFalse(logs.contains("s3cret"), "a secret reached the logs");
+  }
+
+  private Process start(int port, Path log) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    Map<String, String> env = builder.environment();
+    env.put("GATEWAY_DATA_DIR", dataDir.toString());
+    env.put("GATEWAY_AUTH_TOKENS", "write:" + WRITE + ",admin:" + ADMIN);
+    env.put(
+        "GATEWAY_WEBHOOK_URL", "http://127.0.0.1:" + receiver.getAddress().getPort() + SECRET_PATH);
+    env.put("GATEWAY_WEBHOOK_SECRET", SIGNING_SECRET);
+    env.put("GATEWAY_ALERT_GROUP_WINDOW", "0s");
+    env.put("GATEWAY_LOG_JSON", "true");
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    return builder.start();
+  }
+
+  private void awaitReady(int port) throws Exception {
+    await(
+        () -> {
+          try {
+            return client
+                    .send(
+                        HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                            .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode()
+                == 200;
+          } catch (IOException | InterruptedException notYet) {
+            return false;
+          }
+        },
+        "the gateway is ready");
+  }
+
+  private void post(int port, String path) throws Exception {
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + WRITE)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(202, response.statusCode(), response.body());
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 30 s: " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
