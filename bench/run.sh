@@ -6,9 +6,11 @@
 #     against one probe alone;
 #  3. notification latency: a fail POST (and a recovering heartbeat) to the packaged gateway, until
 #     the signed webhook's request reaches a local receiver, against a bare POST to that receiver;
-#  4. GET /ghost/status.json under wrk, side by side with nginx serving the same bytes.
+#  4. GET /ghost/status.json under wrk, side by side with nginx serving the same bytes, then the
+#     packaged gateway's start (to the first status.json and to ready) and its resident memory
+#     idle and under that load.
 # Every figure is printed; nothing is asserted. Traffic stays on 127.0.0.1.
-# `bash bench/run.sh tick`, `... probes`, `... notify` or `... http` runs one part.
+# `bash bench/run.sh tick`, `... probes`, `... notify`, `... http` or `... startup` runs one part.
 set -euo pipefail
 PART=${1:-all}
 cd "$(dirname "$0")/.."
@@ -48,6 +50,46 @@ if [ "$PART" = all ] || [ "$PART" = notify ]; then
   echo "== notifications"
   java -cp "$CLASSPATH_BENCH" dev.ghost.gateway.bench.NotificationBenchmark \
     target/quarkus-app/quarkus-run.jar "$CHANGES" "$GATEWAY_PORT" 2>/dev/null
+fi
+if [ "$PART" = all ] || [ "$PART" = startup ]; then
+  echo "== start of the packaged jar (median of 5), against a bare JVM start (java -version)"
+  now_ms() { date +%s%3N; }
+  : >"$OUT/starts.txt"
+  for run in 1 2 3 4 5; do
+    rm -rf "$OUT/start" && mkdir -p "$OUT/start"
+    t0=$(now_ms)
+    java -version >/dev/null 2>&1
+    jvm=$(( $(now_ms) - t0 ))
+    t0=$(now_ms)
+    GATEWAY_DATA_DIR="$OUT/start" QUARKUS_HTTP_PORT=$GATEWAY_PORT QUARKUS_LOG_LEVEL=WARN \
+      java -jar target/quarkus-app/quarkus-run.jar >"$OUT/start.log" 2>&1 &
+    pid=$!
+    file=""
+    until curl -sf "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" >/dev/null; do
+      [ -z "$file" ] && [ -f "$OUT/start/status.json" ] && file=$(( $(now_ms) - t0 ))
+      sleep 0.01
+    done
+    ready=$(( $(now_ms) - t0 ))
+    [ -z "$file" ] && file=$ready
+    echo "$file $ready $jvm" >>"$OUT/starts.txt"
+    if [ "$run" = 5 ]; then
+      sleep 5
+      idle=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
+      wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "http://127.0.0.1:$GATEWAY_PORT/ghost/status.json" >/dev/null &
+      wrk_pid=$!
+      peak=0
+      while kill -0 "$wrk_pid" 2>/dev/null; do
+        rss=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
+        [ "$rss" -gt "$peak" ] && peak=$rss
+        sleep 0.2
+      done
+      echo "resident memory (VmRSS): idle $((idle / 1024)) MB, peak under wrk -c$CONNECTIONS $((peak / 1024)) MB"
+    fi
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+  cat "$OUT/starts.txt" | awk '{print "status.json " $1 " ms, ready " $2 " ms, java -version " $3 " ms"}'
+  med() { awk -v c="$1" '{print $c}' "$OUT/starts.txt" | sort -n | sed -n 3p; }
+  echo "median: first status.json $(med 1) ms, ready $(med 2) ms; a bare JVM start (java -version) $(med 3) ms"
 fi
 [ "$PART" = all ] || [ "$PART" = http ] || exit 0
 

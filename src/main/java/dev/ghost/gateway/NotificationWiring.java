@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /** Builds the alert policy's settings, the channels and the routes from the config. */
@@ -45,30 +46,34 @@ final class NotificationWiring {
   static List<Channel> channels(
       GatewayConfig config, String host, IncidentStore incidents, Clock clock, ObjectMapper json) {
     GatewayConfig.Slack slackConfig = config.slack();
-    Slack slack = SlackClients.create(slackConfig.apiUrl());
+    // Built only when a Slack channel is configured: the client brings OkHttp, Kotlin and Gson,
+    // whose loading a gateway without Slack should not pay for at every start.
+    Supplier<Slack> slack = new Lazy<>(() -> SlackClients.create(slackConfig.apiUrl()));
     SlackMessages messages = new SlackMessages(host, config.publicUrl().orElse(null));
     Duration interval = config.delivery().slackInterval();
     // OkHttp, like the Slack client: it sends on the calling thread, where the JDK client hands
     // each request across threads, which cost milliseconds per notification on a busy machine.
-    OkHttpClient http =
-        new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .callTimeout(Duration.ofSeconds(10))
-            .build();
+    Supplier<OkHttpClient> http =
+        new Lazy<>(
+            () ->
+                new OkHttpClient.Builder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .callTimeout(Duration.ofSeconds(10))
+                    .build());
     List<Channel> channels = new ArrayList<>();
     slackConfig
         .webhookUrl()
         .ifPresent(
             url ->
                 channels.add(
-                    new SlackWebhookChannel(SLACK_WEBHOOK, url, slack, messages, interval)));
+                    new SlackWebhookChannel(SLACK_WEBHOOK, url, slack.get(), messages, interval)));
     if (slackConfig.botToken().isPresent() && slackConfig.channel().isPresent()) {
       channels.add(
           new SlackBotChannel(
               SLACK_BOT,
               slackConfig.botToken().get(),
               slackConfig.channel().get(),
-              slack,
+              slack.get(),
               messages,
               incidents,
               interval));
@@ -79,7 +84,7 @@ final class NotificationWiring {
               WEBHOOK,
               config.webhook().url().get(),
               config.webhook().secret().get(),
-              http,
+              http.get(),
               clock,
               json));
     }
@@ -90,14 +95,14 @@ final class NotificationWiring {
               if (channel.slackWebhookUrl().isPresent()) {
                 channels.add(
                     new SlackWebhookChannel(
-                        id, channel.slackWebhookUrl().get(), slack, messages, interval));
+                        id, channel.slackWebhookUrl().get(), slack.get(), messages, interval));
               } else if (channel.slackChannel().isPresent()) {
                 channels.add(
                     new SlackBotChannel(
                         id,
                         slackConfig.botToken().orElseThrow(),
                         channel.slackChannel().get(),
-                        slack,
+                        slack.get(),
                         messages,
                         incidents,
                         interval));
@@ -107,12 +112,30 @@ final class NotificationWiring {
                         id,
                         channel.url().orElseThrow(),
                         channel.secret().orElseThrow(),
-                        http,
+                        http.get(),
                         clock,
                         json));
               }
             });
     return channels;
+  }
+
+  /** Builds its value on first use, once. Wiring runs on one thread, so no locking is needed. */
+  private static final class Lazy<T> implements Supplier<T> {
+    private final Supplier<T> create;
+    private T value;
+
+    Lazy(Supplier<T> create) {
+      this.create = create;
+    }
+
+    @Override
+    public T get() {
+      if (value == null) {
+        value = create.get();
+      }
+      return value;
+    }
   }
 
   /** Routes from the config; the default channels are the three built from one variable each. */
