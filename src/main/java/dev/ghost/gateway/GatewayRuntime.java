@@ -232,6 +232,9 @@ public class GatewayRuntime {
    * start, so nothing is lost and nothing is sent twice.
    */
   void stop(@Observes @Priority(1) ShutdownEvent event) throws InterruptedException, IOException {
+    if (scheduler == null) {
+      return; // the start failed before anything ran (a bad config); there is nothing to stop
+    }
     scheduler.close();
     TickResult last = engine.take();
     timer.shutdownNow();
