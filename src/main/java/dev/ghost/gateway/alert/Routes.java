@@ -48,9 +48,4 @@ public final class Routes {
     }
     return matched.isEmpty() ? defaults : new ArrayList<>(matched);
   }
-
-  /** Every channel some notification can reach. */
-  public List<String> channels() {
-    return all;
-  }
 }

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -22,7 +21,7 @@ import java.util.logging.Logger;
  * holds up another. Within a channel entries go strictly in outbox order and a failing head blocks
  * the ones behind it until it is sent or given up on: a recovery never overtakes its down.
  */
-public final class DeliveryWorker implements AutoCloseable {
+public final class DeliveryWorker {
 
   private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
 
@@ -119,11 +118,6 @@ public final class DeliveryWorker implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws InterruptedException {
-    close(Duration.ofSeconds(10));
-  }
-
   /** One channel's sender. */
   private final class Lane implements Runnable {
     private final Channel channel;
@@ -147,10 +141,11 @@ public final class DeliveryWorker implements AutoCloseable {
           try {
             pass();
           } catch (SQLException | RuntimeException e) {
-            LOG.log(
-                Level.WARNING,
-                "delivery to " + channel.id() + " failed; retrying in 1 s",
-                redact(e.toString()));
+            LOG.warning(
+                "delivery to "
+                    + channel.id()
+                    + " failed; retrying in 1 s: "
+                    + redact(e.toString()));
             await(clock.instant().plusSeconds(1));
           }
         }

@@ -29,9 +29,11 @@ public final class EventLog {
   private static final String LAST_TAKEN_AT = "last_snapshot_at_ms";
 
   private final DataSource dataSource;
+  private final Sql sql;
 
   public EventLog(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource);
+    this.sql = new Sql(dataSource);
   }
 
   /**
@@ -118,25 +120,19 @@ public final class EventLog {
     try (Connection connection = dataSource.getConnection()) {
       long sequence = Long.parseLong(meta(connection, LAST_SEQUENCE, "0"));
       Instant takenAt = Instant.ofEpochMilli(Long.parseLong(meta(connection, LAST_TAKEN_AT, "0")));
-      List<DaemonStatus> daemons = new ArrayList<>();
-      try (PreparedStatement query =
-              connection.prepareStatement(
-                  "SELECT name, state, since_ms, reason, source, last_seen_ms, pid FROM"
-                      + " daemon_state");
-          ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          DaemonStatus status =
-              new DaemonStatus(
-                  DaemonName.of(rows.getString(1)),
-                  DaemonState.fromWire(rows.getString(2)),
-                  Instant.ofEpochMilli(rows.getLong(3)),
-                  rows.getString(4),
-                  rows.getString(5),
-                  nullableInstant(rows, 6),
-                  nullableLong(rows, 7));
-          daemons.add(status);
-        }
-      }
+      List<DaemonStatus> daemons =
+          Sql.query(
+              connection,
+              "SELECT name, state, since_ms, reason, source, last_seen_ms, pid FROM daemon_state",
+              row ->
+                  new DaemonStatus(
+                      DaemonName.of(row.getString(1)),
+                      DaemonState.fromWire(row.getString(2)),
+                      Instant.ofEpochMilli(row.getLong(3)),
+                      row.getString(4),
+                      row.getString(5),
+                      Sql.instant(row, 6),
+                      nullableLong(row, 7)));
       return Snapshot.of(sequence, takenAt, daemons);
     }
   }
@@ -216,64 +212,46 @@ public final class EventLog {
   }
 
   private static long lastEventSeq(Connection connection) throws SQLException {
-    try (PreparedStatement query =
-            connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM events");
-        ResultSet rows = query.executeQuery()) {
-      rows.next();
-      return rows.getLong(1);
-    }
+    return Sql.query(connection, "SELECT COALESCE(MAX(seq), 0) FROM events", row -> row.getLong(1))
+        .get(0);
   }
 
   private static void saveMeta(Connection connection, String name, String value)
       throws SQLException {
-    try (PreparedStatement upsert =
-        connection.prepareStatement(
-            "INSERT INTO gateway_meta (name, value) VALUES (?, ?)"
-                + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
-      upsert.setString(1, name);
-      upsert.setString(2, value);
-      upsert.executeUpdate();
-    }
+    Sql.update(
+        connection,
+        "INSERT INTO gateway_meta (name, value) VALUES (?, ?)"
+            + " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        name,
+        value);
   }
 
   private static String meta(Connection connection, String name, String fallback)
       throws SQLException {
-    try (PreparedStatement query =
-        connection.prepareStatement("SELECT value FROM gateway_meta WHERE name = ?")) {
-      query.setString(1, name);
-      try (ResultSet rows = query.executeQuery()) {
-        return rows.next() ? rows.getString(1) : fallback;
-      }
-    }
+    List<String> values =
+        Sql.query(
+            connection,
+            "SELECT value FROM gateway_meta WHERE name = ?",
+            row -> row.getString(1),
+            name);
+    return values.isEmpty() ? fallback : values.get(0);
   }
 
   /** Runs an event query; parameters are Strings, Longs or Integers, in order. */
-  private List<StoredEvent> query(String sql, Object... parameters) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        query.setObject(i + 1, parameters[i]);
-      }
-      return readEvents(query);
-    }
+  private List<StoredEvent> query(String select, Object... parameters) throws SQLException {
+    return sql.query(select, EventLog::event, parameters);
   }
 
-  private static List<StoredEvent> readEvents(PreparedStatement query) throws SQLException {
-    List<StoredEvent> events = new ArrayList<>();
-    try (ResultSet rows = query.executeQuery()) {
-      while (rows.next()) {
-        Transition transition =
-            new Transition(
-                DaemonName.of(rows.getString(4)),
-                nullableState(rows.getString(5)),
-                nullableState(rows.getString(6)),
-                Instant.ofEpochMilli(rows.getLong(3)),
-                rows.getString(7),
-                rows.getString(8));
-        events.add(new StoredEvent(rows.getLong(1), rows.getLong(2), transition));
-      }
-    }
-    return events;
+  private static StoredEvent event(ResultSet row) throws SQLException {
+    Transition transition =
+        new Transition(
+            DaemonName.of(row.getString(4)),
+            nullableState(row.getString(5)),
+            nullableState(row.getString(6)),
+            Instant.ofEpochMilli(row.getLong(3)),
+            row.getString(7),
+            row.getString(8));
+    return new StoredEvent(row.getLong(1), row.getLong(2), transition);
   }
 
   private static void setState(PreparedStatement statement, int index, DaemonState state)
@@ -287,11 +265,6 @@ public final class EventLog {
 
   private static DaemonState nullableState(String wire) {
     return wire == null ? null : DaemonState.fromWire(wire);
-  }
-
-  private static Instant nullableInstant(ResultSet rows, int column) throws SQLException {
-    long millis = rows.getLong(column);
-    return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
   }
 
   private static Long nullableLong(ResultSet rows, int column) throws SQLException {

@@ -86,9 +86,7 @@ class AlertPolicyTest {
             minutes == 0 ? Optional.empty() : Optional.of(Duration.ofMinutes(minutes)),
             Set.of());
     Run run = new Run(settings);
-    for (int i = 0; i < ticks; i++) {
-      run.step(i, Map.of("d", i == 0 ? "U" : "D"), "registry");
-    }
+    run.upThenDown(ticks);
     assertEquals(expected, run.log());
   }
 
@@ -135,9 +133,7 @@ class AlertPolicyTest {
     Run run = new Run(AlertSettings.defaults(Set.of()));
     Silence silence = new Silence(1, Glob.of("d*"), T0.plus(TICK.multipliedBy(5)), "deploy", T0);
     run.silences = List.of(silence);
-    for (int i = 0; i < 8; i++) {
-      run.step(i, Map.of("d", i == 0 ? "U" : "D"), "registry");
-    }
+    run.upThenDown(8);
     assertEquals("still_down@5", run.log());
   }
 
@@ -181,6 +177,13 @@ class AlertPolicyTest {
 
   /** Feeds snapshots through the policy the way the engine does, keeping its book. */
   private static final class Run {
+    /** Daemon "d" from the registry: up at tick 0, down from tick 1 to {@code ticks - 1}. */
+    void upThenDown(int ticks) {
+      for (int i = 0; i < ticks; i++) {
+        step(i, Map.of("d", i == 0 ? "U" : "D"), "registry");
+      }
+    }
+
     /** One step per tick from 0: "U D D" is up, then down twice, for daemon "d". */
     void script(String states, String source) {
       String[] steps = states.split(" ");

@@ -53,18 +53,9 @@ public final class SlackMessages {
 
   /** How many notifications from the head of {@code queue} one message can carry. */
   public int fit(List<Notification> queue) {
-    int sections = 1;
-    int sectionChars = 0;
-    int total = MAX_HEADER + MAX_FALLBACK + context().length();
+    Sections sections = new Sections(MAX_HEADER + MAX_FALLBACK + context().length());
     for (int i = 0; i < queue.size(); i++) {
-      int line = line(queue.get(i)).length() + 1;
-      if (sectionChars + line > MAX_SECTION) {
-        sections++;
-        sectionChars = 0;
-      }
-      sectionChars += line;
-      total += line;
-      if (sections + FRAME_BLOCKS > MAX_BLOCKS || total > MAX_TOTAL) {
+      if (!sections.add(line(queue.get(i)))) {
         return Math.max(1, i);
       }
     }
@@ -76,20 +67,39 @@ public final class SlackMessages {
     if (batch.size() == 1) {
       return single(batch.get(0));
     }
+    Sections sections = new Sections(0);
+    batch.forEach(n -> sections.add(line(n)));
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(headline(batch)));
-    StringBuilder section = new StringBuilder();
-    for (Notification n : batch) {
-      String line = line(n);
-      if (section.length() + line.length() + 1 > MAX_SECTION) {
-        blocks.add(section(section.toString()));
-        section.setLength(0);
-      }
-      section.append(line).append('\n');
-    }
-    blocks.add(section(section.toString()));
+    sections.texts.forEach(text -> blocks.add(section(text.toString())));
     blocks.add(contextBlock());
     return new SlackMessage(fallback(headline(batch), batch), blocks);
+  }
+
+  /**
+   * Lines packed into section texts, the one rule both {@link #fit} and {@link #render} follow: a
+   * line goes into the current section while it stays within {@link #MAX_SECTION}, else it starts
+   * the next one.
+   */
+  private static final class Sections {
+    private final List<StringBuilder> texts = new ArrayList<>(List.of(new StringBuilder()));
+    private int total;
+
+    Sections(int frame) {
+      this.total = frame;
+    }
+
+    /** Adds the line; false when the message would break Slack's limits with it. */
+    boolean add(String line) {
+      StringBuilder current = texts.get(texts.size() - 1);
+      if (current.length() > 0 && current.length() + line.length() + 1 > MAX_SECTION) {
+        current = new StringBuilder();
+        texts.add(current);
+      }
+      current.append(line).append('\n');
+      total += line.length() + 1;
+      return texts.size() + FRAME_BLOCKS <= MAX_BLOCKS && total <= MAX_TOTAL;
+    }
   }
 
   /** A bot's alert message as it stands: which of its daemons are down, which recovered. */
