@@ -3,7 +3,6 @@ package dev.ghost.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghost.gateway.alert.AlertPolicy;
 import dev.ghost.gateway.alert.Routes;
-import dev.ghost.gateway.config.ConfigChecker;
 import dev.ghost.gateway.config.GatewayConfig;
 import dev.ghost.gateway.delivery.Backoff;
 import dev.ghost.gateway.delivery.Channel;
@@ -32,16 +31,19 @@ import dev.ghost.gateway.store.EventLog;
 import dev.ghost.gateway.store.IncidentStore;
 import dev.ghost.gateway.store.Outbox;
 import dev.ghost.gateway.store.SilenceStore;
+import dev.ghost.gateway.store.StoreFile;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -55,8 +57,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
@@ -82,6 +86,9 @@ public class GatewayRuntime {
   @Inject MeterRegistry meters;
   @Inject ObjectMapper json;
 
+  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+  String storeUrl;
+
   private final Clock clock = Clock.systemUTC();
   private final StatusPublisher publisher = new StatusPublisher();
   private final EventFeed feed = new EventFeed();
@@ -100,7 +107,6 @@ public class GatewayRuntime {
 
   @PostConstruct
   void start() {
-    ConfigChecker.check(config);
     openStore();
     SignalRelay relay = new SignalRelay();
     List<DaemonSource> sources = createSources(relay);
@@ -124,7 +130,9 @@ public class GatewayRuntime {
     scheduler.start();
     delivery.start();
     timer.scheduleWithFixedDelay(this::pruneOutbox, 1, 60, TimeUnit.MINUTES);
-    probes.start();
+    // Normally HTTP's start starts the probes (below); a server that was already listening (tests
+    // restart the application in the same server) sends no such event, so one tick later at most.
+    timer.schedule(probes::start, config.tick().toMillis(), TimeUnit.MILLISECONDS);
     if (registry != null) {
       registry.startWatching();
     }
@@ -135,14 +143,25 @@ public class GatewayRuntime {
         config.tick());
   }
 
-  /** SQLite does not create directories, so the data dir comes first, then the migrations. */
+  /**
+   * SQLite does not create directories, so the data dir comes first, then the migrations. A store
+   * that cannot be opened stops the start with one line naming the file and what to do.
+   */
   private void openStore() {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create gateway.data-dir " + config.dataDir(), e);
+      throw new ConfigurationException(
+          StartupChecks.block(
+              List.of("gateway.data-dir " + config.dataDir() + " cannot be created: " + e)));
     }
-    flyway.migrate();
+    try {
+      flyway.migrate();
+    } catch (RuntimeException e) {
+      String explained =
+          StoreFile.of(storeUrl).map(store -> store.explain(e)).orElse("cannot open the store");
+      throw new ConfigurationException(StartupChecks.block(List.of(explained)));
+    }
     eventLog = new EventLog(dataSource);
     outbox = new Outbox(dataSource);
     silences = new SilenceStore(dataSource);
@@ -198,7 +217,8 @@ public class GatewayRuntime {
                 outbox,
                 silences,
                 routes,
-                delivery::wake),
+                delivery::wake,
+                startSettled()),
             delivery::report);
     try {
       engine.resume();
@@ -206,6 +226,24 @@ public class GatewayRuntime {
       throw new IllegalStateException("cannot read the last snapshot from the store", e);
     }
     return engine;
+  }
+
+  /**
+   * The gateway's own probes (of its health endpoint, say) would find it down while it does not
+   * listen yet, so probing starts once HTTP listens. Each event loop reports its start; the first
+   * starts the probes. Quarkus fires this event asynchronously.
+   */
+  void httpListening(@ObservesAsync HttpServerStart listening) {
+    probes.start();
+  }
+
+  /**
+   * The start is settled once every probe has run, or after two ticks: a probe with a long interval
+   * does not hold the start summary back for long, it shows there as unknown.
+   */
+  private BooleanSupplier startSettled() {
+    Instant latest = clock.instant().plus(config.tick().multipliedBy(2));
+    return () -> probes.allRan() || !clock.instant().isBefore(latest);
   }
 
   /** Sent notifications are kept a week for the deliveries API, then forgotten. */

@@ -1,8 +1,8 @@
 package dev.ghost.gateway.api;
 
 import dev.ghost.gateway.config.GatewayConfig;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -21,8 +21,11 @@ import org.jboss.logging.Logger;
  * Loads the tokens from {@code gateway.auth.tokens}. With none configured, the gateway is never
  * left open for writes: an admin token is generated once into {@code <data-dir>/admin.token} (mode
  * 0600) and kept across restarts. The log names the file, never the token.
+ *
+ * <p>Loaded at the start event, not when the bean is made: filters that need it are made while the
+ * server is set up, before the start checks have passed, and a start that is refused must leave no
+ * token file behind.
  */
-@Startup
 @Singleton
 public class AccessTokenStore {
 
@@ -33,21 +36,27 @@ public class AccessTokenStore {
 
   private AccessTokens tokens;
 
-  @PostConstruct
-  void load() {
-    List<String> configured = config.auth().tokens().orElse(List.of());
-    if (!configured.isEmpty()) {
-      tokens = AccessTokens.parse(configured);
-      return;
-    }
-    Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
-    tokens = AccessTokens.parse(List.of("admin:" + readOrCreate(file)));
-    LOG.infof(
-        "no gateway.auth.tokens set; the admin token is in %s", file.toAbsolutePath().normalize());
+  void load(@Observes StartupEvent event) {
+    tokens();
   }
 
-  public AccessTokens tokens() {
+  public synchronized AccessTokens tokens() {
+    if (tokens == null) {
+      tokens = load();
+    }
     return tokens;
+  }
+
+  private AccessTokens load() {
+    List<String> configured = config.auth().tokens().orElse(List.of());
+    if (!configured.isEmpty()) {
+      return AccessTokens.parse(configured);
+    }
+    Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
+    AccessTokens generated = AccessTokens.parse(List.of("admin:" + readOrCreate(file)));
+    LOG.infof(
+        "no gateway.auth.tokens set; the admin token is in %s", file.toAbsolutePath().normalize());
+    return generated;
   }
 
   private static String readOrCreate(Path file) {

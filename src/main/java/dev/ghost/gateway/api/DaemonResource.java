@@ -2,6 +2,7 @@ package dev.ghost.gateway.api;
 
 import dev.ghost.gateway.GatewayRuntime;
 import dev.ghost.gateway.domain.DaemonName;
+import dev.ghost.gateway.domain.Text;
 import dev.ghost.gateway.domain.Timestamps;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -43,8 +44,24 @@ public class DaemonResource {
   /** Body of a fail signal. */
   public record FailBody(String message) {}
 
-  /** What the gateway accepted. */
-  public record Accepted(String daemon, String signal, String expiresAt) {}
+  /**
+   * What the gateway accepted.
+   *
+   * @param warning what the gateway changed in the signal to keep it (a message cut to its limit),
+   *     or null. A signal is never refused for its text: a daemon that fails should not also lose
+   *     its fail signal to a long stack trace.
+   */
+  public record Accepted(String daemon, String signal, String expiresAt, String warning) {
+
+    static Accepted of(DaemonName daemon, String signal, String expiresAt, String message) {
+      boolean cut = message != null && message.length() > Text.MAX_MESSAGE;
+      return new Accepted(
+          daemon.value(),
+          signal,
+          expiresAt,
+          cut ? "message cut to its first " + Text.MAX_MESSAGE + " characters" : null);
+    }
+  }
 
   @GET
   @RequiresScope(Scope.READ)
@@ -100,7 +117,8 @@ public class DaemonResource {
     Duration ttl = beat.ttl() == null ? runtime.heartbeatTtl() : ttl(beat.ttl());
     runtime.heartbeats().beat(daemon, ttl, beat.message());
     return Response.accepted(
-            new Accepted(daemon.value(), "heartbeat", Timestamps.format(runtime.now().plus(ttl))))
+            Accepted.of(
+                daemon, "heartbeat", Timestamps.format(runtime.now().plus(ttl)), beat.message()))
         .build();
   }
 
@@ -131,7 +149,7 @@ public class DaemonResource {
     DaemonName daemon = StatusQueries.name(name);
     FailBody fail = JsonBodies.read(body, contentType, FailBody.class, new FailBody(null));
     runtime.heartbeats().fail(daemon, fail.message());
-    return Response.accepted(new Accepted(daemon.value(), "fail", null)).build();
+    return Response.accepted(Accepted.of(daemon, "fail", null, fail.message())).build();
   }
 
   private static Duration ttl(String text) {

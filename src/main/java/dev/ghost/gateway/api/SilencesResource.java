@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class SilencesResource {
 
   static final Duration LONGEST = Duration.ofDays(30);
+  static final int MAX_REASON = Text.MAX_MESSAGE;
 
   @Inject GatewayRuntime runtime;
 
@@ -95,7 +96,8 @@ public class SilencesResource {
     Glob match = match(request.match());
     Instant now = runtime.now();
     Instant until = until(request, now);
-    Silence silence = runtime.silences().add(match, until, Text.message(request.reason()), now);
+    String reason = reason(request.reason());
+    Silence silence = runtime.silences().add(match, until, reason, now);
     runtime.changed();
     return Response.status(Response.Status.CREATED).entity(SilenceView.of(silence)).build();
   }
@@ -138,7 +140,25 @@ public class SilencesResource {
           "\"match\" must be a daemon name or a glob of 1 to 64 characters from [A-Za-z0-9._-]"
               + " with * and ?, like \"ghost-*\"");
     }
+    // A silence of every daemon would quiet the gateway's only alarm by a typo; name what to
+    // quiet, even if it is a prefix every daemon shares.
+    if (match.chars().allMatch(c -> c == '*' || c == '?')) {
+      throw bad(
+          "\"match\" must name at least one character of a daemon name, like \"ghost-*\";"
+              + " a silence of every daemon is refused");
+    }
     return Glob.of(match);
+  }
+
+  /** Who reads the list later needs to know why; a reason is a line, not a document. */
+  private static String reason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw bad("\"reason\" is required: say why, like \"deploy of ghost-bridge 2.4\"");
+    }
+    if (reason.length() > MAX_REASON) {
+      throw bad("\"reason\" is " + reason.length() + " characters; the limit is " + MAX_REASON);
+    }
+    return Text.message(reason);
   }
 
   private static Instant until(SilenceBody request, Instant now) {

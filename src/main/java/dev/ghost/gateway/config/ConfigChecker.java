@@ -74,14 +74,6 @@ public final class ConfigChecker {
     }
   }
 
-  /** Throws with every problem when there is any. */
-  public static void check(GatewayConfig config) {
-    List<String> problems = problems(config);
-    if (!problems.isEmpty()) {
-      throw new IllegalStateException("invalid configuration: " + String.join("; ", problems));
-    }
-  }
-
   private static void positive(List<String> problems, String key, Duration value) {
     if (value.isNegative() || value.isZero()) {
       problems.add(key + " must be a positive duration, got " + value);

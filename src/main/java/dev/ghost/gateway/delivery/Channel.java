@@ -28,6 +28,13 @@ public interface Channel {
   Duration minInterval();
 
   /**
+   * Whether this channel puts notifications close in time into one message. Only such a channel
+   * holds the first of them for the group window; a channel that sends one request per change sends
+   * at once.
+   */
+  boolean groups();
+
+  /**
    * How many notifications from the head of {@code queue} the next send carries (at least one).
    * Grouping channels take as many as one message holds; the others take one.
    */

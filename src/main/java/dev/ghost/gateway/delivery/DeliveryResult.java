@@ -17,8 +17,13 @@ public record DeliveryResult(Outcome outcome, Duration delay, String detail) {
     SENT,
     /** Rate limited: try again after exactly {@code delay}, not earlier. */
     RETRY_AFTER,
-    /** A failure worth retrying (5xx, timeout, connection refused): back off and try again. */
+    /** A failure worth retrying (5xx, timeout): the receiver may be overloaded, so back off. */
     RETRY,
+    /**
+     * Nobody answered at all (connection refused, unknown host): nothing is overloaded by a knock
+     * on a closed door, so try again every second and deliver as soon as the receiver is back.
+     */
+    UNREACHABLE,
     /** Retrying cannot help (bad payload, unknown or archived channel, revoked token). */
     PERMANENT
   }
@@ -33,6 +38,10 @@ public record DeliveryResult(Outcome outcome, Duration delay, String detail) {
 
   public static DeliveryResult retry(String detail) {
     return new DeliveryResult(Outcome.RETRY, Duration.ZERO, detail);
+  }
+
+  public static DeliveryResult unreachable(String detail) {
+    return new DeliveryResult(Outcome.UNREACHABLE, Duration.ZERO, detail);
   }
 
   public static DeliveryResult permanent(String detail) {

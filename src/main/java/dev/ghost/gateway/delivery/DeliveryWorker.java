@@ -32,6 +32,12 @@ public final class DeliveryWorker {
   private static final Duration IDLE_POLL = Duration.ofSeconds(5);
 
   /**
+   * How often a receiver that does not answer at all is tried: often enough that a notification
+   * arrives within a second of the receiver's return, rarely enough to cost nothing meanwhile.
+   */
+  static final Duration UNREACHABLE_RETRY = Duration.ofSeconds(1);
+
+  /**
    * @param groupWindow how long the first of a group waits for others to join it
    */
   public record Settings(Duration groupWindow, Backoff backoff) {}
@@ -129,6 +135,7 @@ public final class DeliveryWorker {
     private volatile Instant lastSentAt;
     private Instant notBefore = Instant.EPOCH;
     private int failures;
+    private boolean unreachable;
 
     Lane(Channel channel) {
       this.channel = channel;
@@ -167,7 +174,8 @@ public final class DeliveryWorker {
         return;
       }
       OutboxEntry head = queue.get(0);
-      Instant groupEnd = head.created().plus(settings.groupWindow());
+      Instant groupEnd =
+          channel.groups() ? head.created().plus(settings.groupWindow()) : head.created();
       Instant due = notBefore.isAfter(groupEnd) ? notBefore : groupEnd;
       if (clock.instant().isBefore(due)) {
         await(due);
@@ -190,6 +198,10 @@ public final class DeliveryWorker {
     private void settle(List<OutboxEntry> batch, DeliveryResult result) throws SQLException {
       Instant now = clock.instant();
       String detail = redact(result.detail());
+      if (unreachable && result.outcome() != DeliveryResult.Outcome.UNREACHABLE) {
+        unreachable = false;
+        LOG.info(() -> channel.id() + " answers again");
+      }
       switch (result.outcome()) {
         case SENT -> {
           failures = 0;
@@ -216,6 +228,19 @@ public final class DeliveryWorker {
                   + failures
                   + ", next in "
                   + delay);
+        }
+        case UNREACHABLE -> {
+          notBefore = now.plus(UNREACHABLE_RETRY);
+          outbox.attempted(batch, detail);
+          if (!unreachable) {
+            // Once per outage: it is tried every second until it answers.
+            unreachable = true;
+            LOG.warning(
+                channel.id()
+                    + " does not answer ("
+                    + detail
+                    + "); trying every second until it does");
+          }
         }
         case PERMANENT -> {
           failures = 0;

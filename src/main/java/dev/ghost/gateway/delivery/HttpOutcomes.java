@@ -1,5 +1,8 @@
 package dev.ghost.gateway.delivery;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -47,6 +50,20 @@ public final class HttpOutcomes {
       return DeliveryResult.retry(detail);
     }
     return DeliveryResult.permanent(detail);
+  }
+
+  /**
+   * A send that got no HTTP answer. A refused connection or an unknown host means the receiver is
+   * not there; anything else (a timeout, a reset mid-answer) may be a receiver too busy to answer,
+   * which backing off helps.
+   *
+   * @param receiver what was called, in words, for the detail: "Slack", "the webhook"
+   */
+  public static DeliveryResult noAnswer(String receiver, IOException e) {
+    String detail = "cannot reach " + receiver + ": " + e.getClass().getSimpleName();
+    return e instanceof ConnectException || e instanceof UnknownHostException
+        ? DeliveryResult.unreachable(detail)
+        : DeliveryResult.retry(detail);
   }
 
   /** A Web API answer of HTTP 200 with {@code "ok": false}. */

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -32,10 +33,17 @@ public final class AlertStage {
   public final class Pending implements InTransaction {
     private final AlertPolicy.Decision decision;
     private final Snapshot snapshot;
+    private final boolean startSummary;
 
-    private Pending(AlertPolicy.Decision decision, Snapshot snapshot) {
+    private Pending(AlertPolicy.Decision decision, Snapshot snapshot, boolean startSummary) {
       this.decision = decision;
       this.snapshot = snapshot;
+      this.startSummary = startSummary;
+    }
+
+    /** Whether this decision is the first start's summary, which is made once. */
+    boolean startSummary() {
+      return startSummary;
     }
 
     @Override
@@ -51,10 +59,13 @@ public final class AlertStage {
   private final SilenceStore silences;
   private final Routes routes;
   private final Runnable enqueued;
+  private final BooleanSupplier startSettled;
   private final Map<DaemonName, DaemonAlert> book = new HashMap<>();
 
   /**
    * @param enqueued told after a commit that put something in the outbox (wakes the senders)
+   * @param startSettled whether the sources have had their first say (every probe has run once), so
+   *     a snapshot tells how the daemons are rather than that nobody has looked yet
    */
   public AlertStage(
       AlertPolicy policy,
@@ -62,13 +73,15 @@ public final class AlertStage {
       Outbox outbox,
       SilenceStore silences,
       Routes routes,
-      Runnable enqueued) {
+      Runnable enqueued,
+      BooleanSupplier startSettled) {
     this.policy = policy;
     this.states = states;
     this.outbox = outbox;
     this.silences = silences;
     this.routes = routes;
     this.enqueued = enqueued;
+    this.startSettled = startSettled;
   }
 
   void resume() throws SQLException {
@@ -76,10 +89,20 @@ public final class AlertStage {
     book.putAll(states.load());
   }
 
+  /**
+   * @param firstStart whether the first start's summary has yet to be made. It waits for the first
+   *     settled snapshot and says nothing before: the changes of a gateway that has just begun to
+   *     look (its own probes finding it down before it listens, then up) are not news, and the
+   *     summary states how things are once it has looked.
+   */
   Pending decide(Snapshot snapshot, List<Transition> transitions, boolean firstStart)
       throws SQLException {
+    if (firstStart && !startSettled.getAsBoolean()) {
+      return new Pending(new AlertPolicy.Decision(Map.of(), List.of()), snapshot, false);
+    }
     List<Silence> active = silences.active(snapshot.takenAt());
-    return new Pending(policy.decide(book, snapshot, transitions, active, firstStart), snapshot);
+    return new Pending(
+        policy.decide(book, snapshot, transitions, active, firstStart), snapshot, firstStart);
   }
 
   void committed(Pending pending) {

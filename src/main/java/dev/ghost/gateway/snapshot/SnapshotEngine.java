@@ -69,6 +69,8 @@ public final class SnapshotEngine {
   private long sequence;
   private Instant lastTakenAt;
   private String lastStoreError;
+
+  /** Whether this gateway started on an empty store and has not yet sent its start summary. */
   private boolean firstStart;
 
   public SnapshotEngine(
@@ -131,7 +133,7 @@ public final class SnapshotEngine {
       AlertStage.Pending decided = alerts.decide(next, transitions, firstStart);
       events = eventLog.record(next, transitions, decided);
       alerts.committed(decided);
-      firstStart = false;
+      firstStart &= !decided.startSummary();
       baseline = next;
       remember(events);
       if (lastStoreError != null) {

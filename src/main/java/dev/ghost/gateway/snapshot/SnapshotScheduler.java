@@ -32,6 +32,13 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("snapshot"));
   private final AtomicBoolean queued = new AtomicBoolean();
 
+  /**
+   * Whether a retry is already waiting. Without it every failed snapshot, the retries' own among
+   * them, would start one more retry chain, and a store that stays down would be asked ever more
+   * often: a snapshot per second more for every second it is down.
+   */
+  private boolean retryWaiting;
+
   /** How soon a snapshot the store could not record is taken again. */
   static final Duration STORE_RETRY = Duration.ofSeconds(1);
 
@@ -72,12 +79,22 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
     }
   }
 
+  /** Runs on the snapshot thread only, like {@link #retryWaiting}. */
   private void retrySoon() {
+    if (retryWaiting) {
+      return;
+    }
     try {
-      thread.schedule(this::changed, STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+      thread.schedule(this::retry, STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+      retryWaiting = true;
     } catch (RejectedExecutionException shuttingDown) {
       // the store is closing with the gateway; the next start resumes from its last record
     }
+  }
+
+  private void retry() {
+    retryWaiting = false;
+    changed();
   }
 
   /** Stops ticking; a snapshot in progress finishes first. */

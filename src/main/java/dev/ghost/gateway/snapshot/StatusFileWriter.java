@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -109,8 +110,15 @@ public final class StatusFileWriter {
     }
   }
 
+  /**
+   * The cause without the file it names: each write uses a new temporary file, so a message with
+   * the file's name would be a new cause every tick and "once per cause" would log every tick.
+   */
   private static String describe(Exception e) {
     String kind = e.getClass().getSimpleName();
+    if (e instanceof FileSystemException fileError) {
+      return fileError.getReason() == null ? kind : kind + ": " + fileError.getReason();
+    }
     return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
   }
 

@@ -92,6 +92,7 @@ public final class Outbox {
         COLUMNS + "WHERE state = ? ORDER BY id DESC LIMIT ?", Outbox::entry, state.wire(), limit);
   }
 
+  /** The last attempt arrived: counted, and the errors of the attempts before it forgotten. */
   public void sent(List<OutboxEntry> entries, Instant at) throws SQLException {
     finish(entries, OutboxEntry.State.SENT, null, at);
   }
@@ -150,10 +151,11 @@ public final class Outbox {
     return counts;
   }
 
+  /** The attempt that ends an entry counts like every other. */
   private void finish(List<OutboxEntry> entries, OutboxEntry.State state, String error, Instant at)
       throws SQLException {
     sql.update(
-        "UPDATE outbox SET state = ?, last_error = COALESCE(?, last_error), done_ms = ?"
+        "UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?, done_ms = ?"
             + " WHERE id IN ("
             + ids(entries)
             + ")",

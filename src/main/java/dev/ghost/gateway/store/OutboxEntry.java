@@ -8,7 +8,7 @@ import java.util.Locale;
  * One notification on its way to one channel.
  *
  * @param id its place in the outbox: a channel sends its entries in id order
- * @param attempts failed attempts so far
+ * @param attempts sends tried so far, the one that sent it or gave up on it included
  * @param lastError why the last attempt failed, or null
  * @param done when it was sent or given up on, or null while pending
  */

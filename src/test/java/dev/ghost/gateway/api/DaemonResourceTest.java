@@ -122,6 +122,84 @@ class DaemonResourceTest {
         .body(not(containsString("at dev.ghost")));
   }
 
+  static Stream<Arguments> wrongShapes() {
+    String object = "the body must be a JSON object with the fields ";
+    return Stream.of(
+        Arguments.of("heartbeat", "null", object + "ttl, message, not null"),
+        Arguments.of("fail", "null", object + "message, not null"),
+        Arguments.of("heartbeat", "[1,2]", object + "ttl, message"),
+        Arguments.of("heartbeat", "\"x\"", object + "ttl, message"),
+        Arguments.of("fail", "\"x\"", object + "message"),
+        Arguments.of("heartbeat", "1", object + "ttl, message"),
+        Arguments.of("fail", "true", object + "message"),
+        Arguments.of("fail", "{\"message\": {\"a\": 1}}", "\"message\" must be a string"),
+        Arguments.of("fail", "{\"message\": 123}", "\"message\" must be a string"),
+        Arguments.of("heartbeat", "{\"ttl\": 90}", "\"ttl\" must be a string"),
+        Arguments.of("heartbeat", "{\"message\": false}", "\"message\" must be a string"));
+  }
+
+  @ParameterizedTest(name = "{0} with body {1}")
+  @MethodSource("wrongShapes")
+  void aBodyOfTheWrongShapeIsNamedInTheWordsOfTheApi(String signal, String body, String detail) {
+    String daemon = uniqueDaemon("shape");
+    as(Api.WRITE)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/daemons/{name}/" + signal, daemon)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", equalTo(detail))
+        .body(not(containsString("java.")))
+        .body(not(containsString("dev.ghost")));
+    assertFalse(Api.status().getMap("daemons").containsKey(daemon));
+  }
+
+  @Test
+  void aLongMessageIsKeptCutAndTheAnswerSaysSo() {
+    String daemon = uniqueDaemon("long");
+    as(Api.WRITE)
+        .contentType(ContentType.JSON)
+        .body("{\"message\": \"" + "m".repeat(600) + "\"}")
+        .post("/api/v1/daemons/{name}/fail", daemon)
+        .then()
+        .statusCode(202)
+        .body("warning", equalTo("message cut to its first 500 characters"));
+    awaitState(daemon, "down");
+    assertEquals(
+        "fail signal: " + "m".repeat(500),
+        Api.status().getString("daemons.'" + daemon + "'.reason"));
+  }
+
+  static Stream<Arguments> oversized() {
+    return Stream.of(
+        Arguments.of(
+            "a body of 2 MiB", "body", 413, "the body is 2097152 bytes; the limit is 65536"),
+        Arguments.of("40 KiB of headers", "header", 431, "the limit is 16384"),
+        Arguments.of("a 5,000-character query", "query", 414, "the limit is 4096"));
+  }
+
+  /** Past the API's limits but within the server's: a problem+json, never a bare status. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("oversized")
+  void anOversizedRequestGetsAProblemThatNamesTheLimit(
+      String name, String what, int status, String detail) {
+    var request = as(Api.WRITE).contentType(ContentType.JSON);
+    String path = "/api/v1/daemons/oversized/heartbeat";
+    switch (what) {
+      case "body" -> request.body("{\"message\": \"" + "x".repeat(2 * 1024 * 1024 - 15) + "\"}");
+      case "header" -> request.header("X-Padding", "p".repeat(40 * 1024));
+      default -> path += "?pad=" + "q".repeat(5_000);
+    }
+    request
+        .post(path)
+        .then()
+        .statusCode(status)
+        .contentType("application/problem+json")
+        .body("status", equalTo(status))
+        .body("detail", containsString(detail));
+  }
+
   @Test
   void badInputChangesNothing() {
     String daemon = uniqueDaemon("untouched");

@@ -121,6 +121,19 @@ class NotificationsTest {
           {"{\"match\": \"a\", \"until\": \"tomorrow\"}", "\"until\""},
           {"{\"match\": \"a\", \"for\": \"90d\"}", "within 30 days"},
           {"{\"match\": \"a\", \"until\": \"2001-01-01T00:00:00Z\"}", "in the future"},
+          {"{\"match\": \"zz-*\", \"for\": \"1m\"}", "\"reason\" is required"},
+          {"{\"match\": \"zz-*\", \"for\": \"1m\", \"reason\": \" \"}", "\"reason\" is required"},
+          {
+            "{\"match\": \"zz-*\", \"for\": \"1m\", \"reason\": \"" + "r".repeat(20_000) + "\"}",
+            "\"reason\" is 20000 characters; the limit is 500"
+          },
+          {"{\"match\": \"*\", \"for\": \"1m\", \"reason\": \"all\"}", "a silence of every daemon"},
+          {
+            "{\"match\": \"*?*\", \"for\": \"1m\", \"reason\": \"all\"}",
+            "a silence of every daemon"
+          },
+          {"{\"match\": \"zz-*\", \"for\": 60, \"reason\": \"x\"}", "\"for\" must be a string"},
+          {"null", "the body must be a JSON object with the fields match, until, for, reason"},
         }) {
       Api.as(Api.ADMIN)
           .contentType(ContentType.JSON)

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.ghost.gateway.testsupport.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +23,10 @@ class ProbesTest {
   void probedDaemonsAreUpWithTheirLatencyInTheDocumentAndMetrics() {
     Api.awaitState("self-http", "up");
     Api.awaitState("self-tcp", "up");
+    // Up may be the state restored from before a restart; the latency comes with the first run.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> Api.status().get("probes.self-http.latencyMs") != null);
 
     JsonPath status = Api.status();
     assertEquals("probe", status.getString("daemons.self-http.source"));

@@ -166,7 +166,7 @@ class ChannelContractTest {
     assertEquals(Outcome.SENT, result.outcome(), result.detail());
   }
 
-  @ParameterizedTest(name = "{0}: a refused connection is retried and names no secret")
+  @ParameterizedTest(name = "{0}: a refused connection is unreachable and names no secret")
   @MethodSource("kindsStream")
   void refusedConnection(Kind kind) throws Exception {
     int closed;
@@ -175,7 +175,7 @@ class ChannelContractTest {
     }
     Channel channel = kind.build().apply("http://127.0.0.1:" + closed);
     DeliveryResult result = channel.send(List.of(Outboxes.down("unreachable", "x")));
-    assertEquals(Outcome.RETRY, result.outcome(), result.detail());
+    assertEquals(Outcome.UNREACHABLE, result.outcome(), result.detail());
     assertNoSecret(channel, result.detail());
   }
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ghost.gateway.alert.Notification;
 import dev.ghost.gateway.delivery.slack.SlackClients;
@@ -78,18 +79,8 @@ class SlackWebhookDeliveryTest {
 
   @Test
   void a429IsRetriedAfterExactlyRetryAfterAndDeliveredOnce() throws Exception {
-    slack.stubFor(
-        post(urlEqualTo(PATH))
-            .inScenario("rate limited")
-            .whenScenarioStateIs("Started")
-            .willReturn(
-                aResponse().withStatus(429).withHeader("Retry-After", "3").withBody("rate_limited"))
-            .willSetStateTo("served"));
-    slack.stubFor(
-        post(urlEqualTo(PATH))
-            .inScenario("rate limited")
-            .whenScenarioStateIs("served")
-            .willReturn(aResponse().withStatus(200).withBody("ok")));
+    answerOnceThenOk(
+        aResponse().withStatus(429).withHeader("Retry-After", "3").withBody("rate_limited"));
     Outboxes.enqueue(store, "slack-webhook", List.of(Outboxes.down("rate-limited", "x")));
     startWorker(Duration.ofSeconds(1));
 
@@ -154,6 +145,7 @@ class SlackWebhookDeliveryTest {
     assertEquals(1, requests().size());
     OutboxEntry dead = failed().get(0);
     assertEquals("HTTP 404 no_service", dead.lastError());
+    assertEquals(1, dead.attempts(), "the attempt that ended it counts");
     assertEquals(1, worker.report().failed());
     assertFalse(worker.report().channels().get(0).target().contains("s3cret"));
   }
@@ -199,6 +191,68 @@ class SlackWebhookDeliveryTest {
     Thread.sleep(1_500);
     List<String> delivered = requests().stream().map(r -> headline(r.getBodyAsString())).toList();
     assertEquals(List.of("🔴 survivor-a is down", "🔴 survivor-b is down"), delivered);
+  }
+
+  @Test
+  void aRowSentAfterARetryCountsBothAttemptsAndForgetsTheError() throws Exception {
+    answerOnceThenOk(aResponse().withStatus(503).withBody("service_unavailable"));
+    Outboxes.enqueue(store, "slack-webhook", List.of(Outboxes.down("second-try", "x")));
+    startWorker(Duration.ZERO);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> pending().isEmpty());
+    OutboxEntry sent = new Outbox(store).list(OutboxEntry.State.SENT, 1).get(0);
+    assertEquals(2, sent.attempts());
+    assertEquals(null, sent.lastError());
+  }
+
+  /**
+   * Slack is not there at all for a while (nothing listens on its port): it is knocked on every
+   * second, not after a growing backoff, so the message arrives within about a second of its
+   * return.
+   */
+  @Test
+  void aSlackThatDoesNotAnswerGetsTheMessageWithinASecondOfItsReturn() throws Exception {
+    int port = slack.port();
+    startWorker(Duration.ZERO);
+    slack.stop();
+    Outboxes.enqueue(store, "slack-webhook", List.of(Outboxes.down("back-soon", "x")));
+    worker.wake();
+    await().atMost(Duration.ofSeconds(10)).until(() -> attemptsOfHead() >= 4);
+
+    WireMockServer returned = new WireMockServer(options().port(port));
+    returned.start();
+    try {
+      returned.stubFor(
+          post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
+      long back = System.currentTimeMillis();
+      await().atMost(Duration.ofSeconds(5)).until(() -> pending().isEmpty());
+      LoggedRequest arrived = returned.findAll(postRequestedFor(urlEqualTo(PATH))).get(0);
+      long after = arrived.getLoggedDate().getTime() - back;
+      // With the backoff (1, 2, 4, 8 s) the fifth try would come 15 s after the first.
+      assertTrue(after <= 1_500, "arrived " + after + " ms after Slack came back");
+    } finally {
+      returned.stop();
+    }
+  }
+
+  private int attemptsOfHead() throws Exception {
+    List<OutboxEntry> queue = pending();
+    return queue.isEmpty() ? 0 : queue.get(0).attempts();
+  }
+
+  /** Slack answers the first request with {@code first}, and every later one with {@code ok}. */
+  private void answerOnceThenOk(ResponseDefinitionBuilder first) {
+    slack.stubFor(
+        post(urlEqualTo(PATH))
+            .inScenario("once")
+            .whenScenarioStateIs("Started")
+            .willReturn(first)
+            .willSetStateTo("served"));
+    slack.stubFor(
+        post(urlEqualTo(PATH))
+            .inScenario("once")
+            .whenScenarioStateIs("served")
+            .willReturn(aResponse().withStatus(200).withBody("ok")));
   }
 
   private void startWorker(Duration groupWindow) {

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +65,33 @@ class AlertStageTest {
     assertEquals(NotificationKind.SUMMARY, queued.get(0).notification().kind());
     assertEquals(
         "gateway started: 1 daemon, all up or unknown", queued.get(0).notification().reason());
+  }
+
+  /**
+   * While the start settles (a probe of the gateway itself finding it down before it listens, then
+   * up), nothing is sent; the summary then states the settled snapshot, once.
+   */
+  @Test
+  void theStartSummaryWaitsForTheFirstSettledSnapshotAndStatesIt() throws Exception {
+    DataSource store = SqliteStores.migrated(dataDir.resolve("g.db"));
+    AtomicBoolean settled = new AtomicBoolean();
+    DaemonName self = DaemonName.of("self");
+    SnapshotEngine engine = resumed(store, settled::get);
+    heartbeats.fail(self, "connection refused");
+    engine.take();
+    heartbeats.beat(self, Duration.ofMinutes(5), null);
+    heartbeats.fail(BRIDGE, "out of memory");
+    engine.take();
+    assertEquals(List.of(), pending(store), "nothing while the start settles");
+
+    settled.set(true);
+    engine.take();
+    engine.take();
+
+    List<OutboxEntry> queued = pending(store);
+    assertEquals(1, queued.size(), queued.toString());
+    assertEquals(
+        "gateway started: 2 daemons, 1 down: ghost-bridge", queued.get(0).notification().reason());
   }
 
   @Test
@@ -144,6 +172,13 @@ class AlertStageTest {
 
   /** An engine over {@code store} as the gateway starts one: resumed, then its first snapshot. */
   private SnapshotEngine started(DataSource store) throws SQLException {
+    SnapshotEngine engine = resumed(store, () -> true);
+    engine.take();
+    return engine;
+  }
+
+  /** An engine over {@code store}, resumed, whose start settles when {@code settled} says. */
+  private SnapshotEngine resumed(DataSource store, BooleanSupplier settled) throws SQLException {
     SnapshotEngine engine =
         Engines.create(
             Clock.systemUTC(),
@@ -155,9 +190,9 @@ class AlertStageTest {
             Engines.alerts(
                 store,
                 AlertSettings.defaults(Set.of(HeartbeatSource.SOURCE)),
-                new Routes(List.of(), List.of("c"))));
+                new Routes(List.of(), List.of("c")),
+                settled));
     engine.resume();
-    engine.take();
     return engine;
   }
 

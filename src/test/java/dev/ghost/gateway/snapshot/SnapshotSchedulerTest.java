@@ -129,6 +129,35 @@ class SnapshotSchedulerTest {
     assertEquals(2, new EventLog(real).page(0, 100, null).size());
   }
 
+  /**
+   * Every snapshot the store refuses asks for a retry a second later; a store that stays down must
+   * get one retry a second in all, not one more retry chain for every refused snapshot.
+   */
+  @Test
+  void aStoreThatStaysDownIsRetriedOnceASecondNotOnceMorePerFailure() throws Exception {
+    DataSource broken =
+        SqliteStores.breakable(
+            SqliteStores.migrated(dataDir.resolve("g.db")), new AtomicBoolean(true));
+    SnapshotEngine engine = engine(counting(new AtomicInteger()), broken);
+    AtomicInteger snapshots = new AtomicInteger();
+    try (SnapshotScheduler scheduler =
+        new SnapshotScheduler(engine, Duration.ofHours(1), result -> snapshots.incrementAndGet())) {
+      scheduler.start();
+      for (int signal = 1; signal <= 20; signal++) {
+        int taken = signal;
+        await().until(() -> snapshots.get() >= taken);
+        scheduler.changed();
+      }
+      await().until(() -> snapshots.get() >= 21);
+      int before = snapshots.get();
+
+      Thread.sleep(2_500);
+
+      int retries = snapshots.get() - before;
+      assertTrue(retries >= 1 && retries <= 3, retries + " retries in 2.5 s");
+    }
+  }
+
   private SnapshotEngine engine(DaemonSource source, DataSource dataSource) {
     return Engines.create(
         Clock.systemUTC(), dataDir, dataSource, List.of(source), List.of(), events -> {});

@@ -1,6 +1,7 @@
 package dev.ghost.gateway.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,6 +82,18 @@ class StatusFileWriterTest {
     assertEquals(Optional.empty(), writer.write(document(2)));
     assertEquals(
         2, JSON.readTree(blocker.resolve("status.json").toFile()).get("sequence").asLong());
+  }
+
+  /** Each write tries a new temporary file; the cause must not name it, or it is new each tick. */
+  @Test
+  void aLastingFailureIsTheSameCauseAtEveryWrite() {
+    StatusFileWriter writer = new StatusFileWriter(Path.of("/proc/ghost-gateway/status.json"));
+
+    String first = writer.write(document(1)).orElseThrow();
+    String second = writer.write(document(2)).orElseThrow();
+
+    assertEquals(first, second);
+    assertFalse(first.contains(".status-"), first);
   }
 
   @Test

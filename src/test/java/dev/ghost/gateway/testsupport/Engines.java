@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -73,12 +74,19 @@ public final class Engines {
   }
 
   public static AlertStage alerts(DataSource store, AlertSettings settings, Routes routes) {
+    return alerts(store, settings, routes, () -> true);
+  }
+
+  /** With {@code startSettled} telling when the sources have had their first say. */
+  public static AlertStage alerts(
+      DataSource store, AlertSettings settings, Routes routes, BooleanSupplier startSettled) {
     return new AlertStage(
         new AlertPolicy(settings),
         new AlertStateStore(store),
         new Outbox(store),
         new SilenceStore(store),
         routes,
-        () -> {});
+        () -> {},
+        startSettled);
   }
 }

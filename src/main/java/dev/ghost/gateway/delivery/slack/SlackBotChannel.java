@@ -78,6 +78,11 @@ public final class SlackBotChannel implements Channel {
    * message, grouped like a webhook's.
    */
   @Override
+  public boolean groups() {
+    return true;
+  }
+
+  @Override
   public int fit(List<Notification> queue) {
     Optional<IncidentStore.Message> parent = parent(queue.get(0));
     if (parent.isEmpty()) {

@@ -40,7 +40,7 @@ final class SlackResults {
 
   /** The exception's class only: its message can name the URL, which is the secret. */
   static DeliveryResult of(IOException e) {
-    return DeliveryResult.retry("cannot reach Slack: " + e.getClass().getSimpleName());
+    return HttpOutcomes.noAnswer("Slack", e);
   }
 
   private static String header(Map<String, List<String>> headers, String name) {

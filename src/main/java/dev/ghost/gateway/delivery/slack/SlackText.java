@@ -37,7 +37,27 @@ final class SlackText {
         + ">";
   }
 
+  /**
+   * At most {@code max} characters, ending in "…" when cut. Text here is already escaped, so the
+   * cut never splits an entity ({@code &amp;}, {@code &lt;}, {@code &gt;}), a {@code <...>} of
+   * Slack's own markup or a surrogate pair: Slack would show half of one as garbage.
+   */
   static String cut(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = max - 1;
+    int entity = text.lastIndexOf('&', end - 1);
+    if (entity >= 0 && text.indexOf(';', entity) >= end) {
+      end = entity;
+    }
+    int markup = text.lastIndexOf('<', end - 1);
+    if (markup >= 0 && text.indexOf('>', markup) >= end) {
+      end = markup;
+    }
+    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "…";
   }
 }

@@ -49,6 +49,11 @@ public final class SlackWebhookChannel implements Channel {
   }
 
   @Override
+  public boolean groups() {
+    return true;
+  }
+
+  @Override
   public int fit(List<Notification> queue) {
     return messages.fit(queue);
   }

@@ -64,6 +64,12 @@ public final class SignedWebhookChannel implements Channel {
     return Duration.ZERO;
   }
 
+  /** A program wants one event per change, not a digest. */
+  @Override
+  public boolean groups() {
+    return false;
+  }
+
   @Override
   public int fit(List<Notification> queue) {
     return 1;
@@ -95,7 +101,7 @@ public final class SignedWebhookChannel implements Channel {
           clock.instant());
     } catch (IOException e) {
       // The class only: an exception's message can carry the URL, which is a secret.
-      return DeliveryResult.retry("cannot reach the webhook: " + e.getClass().getSimpleName());
+      return HttpOutcomes.noAnswer("the webhook", e);
     }
   }
 

@@ -36,8 +36,31 @@ public final class ProbeFactory {
    */
   public static List<ScheduledProbe> fromConfig(
       Map<String, GatewayConfig.Daemon> daemons, Duration tick, HttpClient client) {
-    List<ScheduledProbe> probes = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    List<ScheduledProbe> probes = build(daemons, tick, client, problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return probes;
+  }
+
+  /**
+   * Every bad probe key, each naming its key; empty when all are good. Checked before the gateway
+   * writes anything, so every problem shows in one start. The probes built to find them are thrown
+   * away unused, so they need no HTTP client.
+   */
+  public static List<String> problems(Map<String, GatewayConfig.Daemon> daemons, Duration tick) {
+    List<String> problems = new ArrayList<>();
+    build(daemons, tick, null, problems);
+    return problems;
+  }
+
+  private static List<ScheduledProbe> build(
+      Map<String, GatewayConfig.Daemon> daemons,
+      Duration tick,
+      HttpClient client,
+      List<String> problems) {
+    List<ScheduledProbe> probes = new ArrayList<>();
     daemons.forEach(
         (name, daemon) -> {
           String prefix = "gateway.daemons." + name + ".probe.";
@@ -54,9 +77,6 @@ public final class ProbeFactory {
             problems.add(e.getMessage());
           }
         });
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
-    }
     return probes;
   }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +44,7 @@ public final class ProbeSource implements DaemonSource, AutoCloseable {
   private final ExecutorService runners;
   private final Map<DaemonName, Result> results = new ConcurrentHashMap<>();
   private final Set<DaemonName> inFlight = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean started = new AtomicBoolean();
 
   /**
    * The latest result of one probe.
@@ -68,9 +70,12 @@ public final class ProbeSource implements DaemonSource, AutoCloseable {
 
   /**
    * Starts every probe, their first runs spread over the first interval so that a thousand probes
-   * do not all fire in the same millisecond.
+   * do not all fire in the same millisecond. Starting twice starts nothing more.
    */
   public void start() {
+    if (!started.compareAndSet(false, true)) {
+      return;
+    }
     for (int i = 0; i < probes.size(); i++) {
       ScheduledProbe probe = probes.get(i);
       long interval = probe.interval().toMillis();
@@ -152,6 +157,17 @@ public final class ProbeSource implements DaemonSource, AutoCloseable {
       results.putIfAbsent(
           known.name(), new Result(known.state(), known.reason(), clock.instant(), null));
     }
+  }
+
+  /** Whether every probe has run at least once since this gateway started. */
+  public boolean allRan() {
+    for (ScheduledProbe probe : probes) {
+      Result result = results.get(probe.daemon());
+      if (result == null || result.latency() == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Each probe's latest run, by daemon name, for the status document. */

@@ -12,9 +12,12 @@ import dev.ghost.gateway.alert.Notification;
 import dev.ghost.gateway.testsupport.Outboxes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Slack's limits and Slack's markup, checked on the JSON Slack would receive. */
 class SlackMessagesTest {
@@ -34,6 +37,36 @@ class SlackMessagesTest {
     assertTrue(
         all.contains("&lt;!channel&gt; see &lt;https://evil.example|here&gt; &amp; &lt;@U123&gt;"),
         all);
+  }
+
+  /** Cut after escaping, a long reason must still end on whole entities: Slack shows half a one. */
+  @Test
+  void aLongReasonOfMarkupIsCutBetweenEntities() throws Exception {
+    Notification n = Outboxes.down("ghost-bridge", "<&>".repeat(1_000));
+    List<String> texts = new ArrayList<>();
+    wire(messages.render(List.of(n))).findValuesAsText("text").forEach(texts::add);
+    for (String text : texts) {
+      assertFalse(
+          java.util.regex.Pattern.compile("&(?!amp;|lt;|gt;)").matcher(text).find(),
+          "a split entity in: " + text.substring(Math.max(0, text.length() - 40)));
+    }
+    assertTrue(texts.stream().anyMatch(text -> text.endsWith("…")), "the reason was cut");
+  }
+
+  static Stream<Arguments> cuts() {
+    return Stream.of(
+        Arguments.of("abcdef", 4, "abc…"),
+        Arguments.of("a&amp;b", 4, "a…"),
+        Arguments.of("a&amp;b", 7, "a&amp;b"),
+        Arguments.of("a&amp;bc", 7, "a&amp;…"),
+        Arguments.of("x<!date^1|y>z", 6, "x…"),
+        Arguments.of("ab😀cd", 4, "ab…"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\" cut to {1} -> \"{2}\"")
+  @MethodSource("cuts")
+  void aCutNeverSplitsAnEntityMarkupOrACharacter(String text, int max, String expected) {
+    assertEquals(expected, SlackText.cut(text, max));
   }
 
   @Test

@@ -1,0 +1,72 @@
+package dev.ghost.gateway;
+
+import dev.ghost.gateway.api.AccessTokens;
+import dev.ghost.gateway.config.ConfigChecker;
+import dev.ghost.gateway.config.GatewayConfig;
+import dev.ghost.gateway.source.probe.ProbeFactory;
+import dev.ghost.gateway.store.StoreFile;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.vertx.ext.web.Router;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Everything that would stop the start, found in one pass before the gateway writes anything (no
+ * admin token, no store, no status file): every bad config key, and a store that was damaged or
+ * lost since the last run. Quarkus prints a {@link ConfigurationException}'s message alone, without
+ * a stack trace, and exits non-zero, so the operator reads one short block naming every problem.
+ */
+@Singleton
+public class StartupChecks {
+
+  @Inject GatewayConfig config;
+
+  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+  String storeUrl;
+
+  /**
+   * The router's set-up is the first moment Quarkus makes the application's beans (the routes
+   * inject the runtime, the auth filter the token store), before any startup event; so the checks
+   * run as its first observer.
+   */
+  void check(@Observes @Priority(1) Router router) {
+    List<String> problems = problems();
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(block(problems));
+    }
+  }
+
+  List<String> problems() {
+    List<String> problems = new ArrayList<>(ConfigChecker.problems(config));
+    problems.addAll(ProbeFactory.problems(config.daemons(), config.tick()));
+    config
+        .auth()
+        .tokens()
+        .ifPresent(
+            tokens -> {
+              try {
+                AccessTokens.parse(tokens);
+              } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+              }
+            });
+    StoreFile.of(storeUrl)
+        .flatMap(store -> store.damage(config.resolvedStatusFile()))
+        .ifPresent(problems::add);
+    return problems;
+  }
+
+  static String block(List<String> problems) {
+    StringBuilder text =
+        new StringBuilder("Ghost Gateway did not start. Fix ")
+            .append(problems.size() == 1 ? "this" : "these " + problems.size())
+            .append(" and start it again:");
+    problems.forEach(problem -> text.append("\n  - ").append(problem));
+    return text.toString();
+  }
+}

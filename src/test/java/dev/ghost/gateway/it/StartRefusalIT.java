@@ -1,0 +1,99 @@
+package dev.ghost.gateway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged gateway refuses a start it cannot make safely: one short block naming every problem,
+ * no stack trace, a non-zero exit, and nothing written to the data directory.
+ */
+class StartRefusalIT {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void everyConfigProblemShowsInOneBlockAndNothingIsWritten() throws Exception {
+    Refusal refusal =
+        start(
+            List.of(
+                "-Dgateway.slack.webhook-url=not-a-url",
+                "-Dgateway.routes.r.match=ghost-*",
+                "-Dgateway.routes.r.channels=nowhere",
+                "-Dgateway.daemons.db.probe.tcp.host=127.0.0.1",
+                "-Dgateway.daemons.db.probe.tcp.port=70000"));
+
+    refusal.assertOneBlockWithoutStackTrace();
+    for (String key :
+        List.of(
+            "gateway.slack.webhook-url",
+            "gateway.routes.r.channels",
+            "gateway.daemons.db.probe.tcp.port")) {
+      assertTrue(refusal.output.contains("  - " + key), key + " in:\n" + refusal.output);
+    }
+    assertFalse(refusal.output.contains("not-a-url"), "a value was shown");
+    assertDataDirUntouched();
+  }
+
+  @Test
+  void aStoreEmptiedSinceTheLastRunIsNotTakenAsANewInstall() throws Exception {
+    Path db = Files.createFile(dataDir.resolve("gateway.db"));
+
+    Refusal refusal = start(List.of());
+
+    refusal.assertOneBlockWithoutStackTrace();
+    assertTrue(refusal.output.contains(db + " is empty (0 bytes)"), refusal.output);
+    assertTrue(refusal.output.contains("to start fresh on purpose, delete " + db), refusal.output);
+    assertEquals(0, Files.size(db), "the empty store was left as it was, for whoever looks");
+    assertEquals(List.of(db), files(), "nothing else was written");
+  }
+
+  private void assertDataDirUntouched() throws IOException {
+    assertEquals(List.of(), files(), "the data dir was written to");
+  }
+
+  private List<Path> files() throws IOException {
+    try (Stream<Path> files = Files.list(dataDir)) {
+      return files.filter(file -> !file.getFileName().toString().equals("out.log")).toList();
+    }
+  }
+
+  private Refusal start(List<String> properties) throws Exception {
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(properties);
+    command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+    Path log = dataDir.resolve("out.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("GATEWAY_DATA_DIR", dataDir.toString());
+    builder.environment().put("QUARKUS_HTTP_PORT", "0");
+    Process gateway = builder.start();
+    try {
+      assertTrue(gateway.waitFor(60, TimeUnit.SECONDS), "the gateway did not stop by itself");
+    } finally {
+      gateway.destroyForcibly();
+    }
+    return new Refusal(gateway.exitValue(), Files.readString(log));
+  }
+
+  private record Refusal(int exitCode, String output) {
+    void assertOneBlockWithoutStackTrace() {
+      assertNotEquals(0, exitCode, output);
+      assertTrue(output.contains("Ghost Gateway did not start."), output);
+      assertFalse(output.contains("Caused by"), output);
+      assertFalse(output.contains("\tat "), output);
+      assertFalse(output.contains("Exception"), output);
+    }
+  }
+}
