@@ -3,6 +3,7 @@ package dev.ghost.gateway;
 import dev.ghost.gateway.api.AccessTokens;
 import dev.ghost.gateway.config.ConfigChecker;
 import dev.ghost.gateway.config.GatewayConfig;
+import dev.ghost.gateway.delivery.ChannelSpecs;
 import dev.ghost.gateway.source.probe.ProbeFactory;
 import dev.ghost.gateway.store.StoreFile;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -42,7 +43,19 @@ public class StartupChecks {
   }
 
   List<String> problems() {
+    List<String> problems = configProblems(config);
+    StoreFile.of(storeUrl)
+        .flatMap(store -> store.damage(config.resolvedStatusFile()))
+        .ifPresent(problems::add);
+    return problems;
+  }
+
+  /**
+   * Every problem of the config alone: its keys, the channels and routes, the probes, the tokens.
+   */
+  public static List<String> configProblems(GatewayConfig config) {
     List<String> problems = new ArrayList<>(ConfigChecker.problems(config));
+    problems.addAll(ChannelSpecs.problems(config, NotificationWiring.kinds()));
     problems.addAll(ProbeFactory.problems(config.daemons(), config.tick()));
     config
         .auth()
@@ -55,9 +68,6 @@ public class StartupChecks {
                 problems.add(e.getMessage());
               }
             });
-    StoreFile.of(storeUrl)
-        .flatMap(store -> store.damage(config.resolvedStatusFile()))
-        .ifPresent(problems::add);
     return problems;
   }
 

@@ -1,9 +1,11 @@
 package dev.ghost.gateway.api;
 
-import dev.ghost.gateway.GatewayRuntime;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.Text;
 import dev.ghost.gateway.domain.Timestamps;
+import dev.ghost.gateway.query.DaemonDetail;
+import dev.ghost.gateway.query.StatusQueries;
+import dev.ghost.gateway.signal.Signals;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -35,8 +38,8 @@ public class DaemonResource {
   static final Duration MIN_TTL = Duration.ofSeconds(1);
   static final Duration MAX_TTL = Duration.ofDays(7);
 
-  @Inject GatewayRuntime runtime;
   @Inject StatusQueries queries;
+  @Inject Signals signals;
 
   /** Body of a heartbeat: both fields optional. */
   public record HeartbeatBody(String ttl, String message) {}
@@ -114,11 +117,10 @@ public class DaemonResource {
     DaemonName daemon = StatusQueries.name(name);
     HeartbeatBody beat =
         JsonBodies.read(body, contentType, HeartbeatBody.class, new HeartbeatBody(null, null));
-    Duration ttl = beat.ttl() == null ? runtime.heartbeatTtl() : ttl(beat.ttl());
-    runtime.heartbeats().beat(daemon, ttl, beat.message());
+    Instant expiresAt =
+        signals.heartbeat(daemon, beat.ttl() == null ? null : ttl(beat.ttl()), beat.message());
     return Response.accepted(
-            Accepted.of(
-                daemon, "heartbeat", Timestamps.format(runtime.now().plus(ttl)), beat.message()))
+            Accepted.of(daemon, "heartbeat", Timestamps.format(expiresAt), beat.message()))
         .build();
   }
 
@@ -148,7 +150,7 @@ public class DaemonResource {
       byte[] body) {
     DaemonName daemon = StatusQueries.name(name);
     FailBody fail = JsonBodies.read(body, contentType, FailBody.class, new FailBody(null));
-    runtime.heartbeats().fail(daemon, fail.message());
+    signals.fail(daemon, fail.message());
     return Response.accepted(Accepted.of(daemon, "fail", null, fail.message())).build();
   }
 

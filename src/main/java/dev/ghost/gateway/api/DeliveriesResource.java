@@ -1,8 +1,9 @@
 package dev.ghost.gateway.api;
 
-import dev.ghost.gateway.GatewayRuntime;
 import dev.ghost.gateway.alert.Notification;
 import dev.ghost.gateway.domain.Timestamps;
+import dev.ghost.gateway.query.AdminQueries;
+import dev.ghost.gateway.signal.Signals;
 import dev.ghost.gateway.store.OutboxEntry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -29,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveriesResource {
 
-  @Inject GatewayRuntime runtime;
+  @Inject AdminQueries queries;
+  @Inject Signals signals;
 
   /** One notification on its way to one channel. Errors never hold a secret. */
   public record DeliveryView(
@@ -109,7 +111,7 @@ public class DeliveriesResource {
       throw new ProblemException(
           Response.Status.BAD_REQUEST, "\"state\" must be failed, pending or sent");
     }
-    return runtime.outbox().list(wanted, limit).stream().map(DeliveryView::of).toList();
+    return queries.deliveries(wanted, limit).stream().map(DeliveryView::of).toList();
   }
 
   @POST
@@ -125,10 +127,9 @@ public class DeliveriesResource {
           String id)
       throws SQLException {
     long outboxId = IdParam.parse(id, "dead letter");
-    if (!runtime.outbox().retry(outboxId)) {
+    if (!signals.retryDelivery(outboxId)) {
       throw new ProblemException(Response.Status.NOT_FOUND, "no dead letter with id " + id);
     }
-    runtime.delivery().wake();
     return Response.accepted(new Retried(outboxId, "pending")).build();
   }
 

@@ -2,10 +2,9 @@ package dev.ghost.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ghost.gateway.GatewayRuntime;
 import dev.ghost.gateway.config.GatewayConfig;
+import dev.ghost.gateway.query.StatusQueries;
 import dev.ghost.gateway.snapshot.EventView;
-import dev.ghost.gateway.store.StoredEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -33,7 +32,7 @@ public class EventStreamRoute {
   private static final Logger LOG = Logger.getLogger(EventStreamRoute.class);
   private static final int PAGE = 500;
 
-  @Inject GatewayRuntime runtime;
+  @Inject StatusQueries queries;
   @Inject GatewayConfig config;
   @Inject RouteGuard guard;
   @Inject ObjectMapper json;
@@ -90,7 +89,7 @@ public class EventStreamRoute {
     }
 
     void start() {
-      subscription = runtime.feed().subscribe(() -> context.runOnContext(v -> pump()));
+      subscription = queries.onEvents(() -> context.runOnContext(v -> pump()));
       heartbeatTimer =
           vertx.setPeriodic(
               config.streamHeartbeat().toMillis(),
@@ -112,7 +111,7 @@ public class EventStreamRoute {
       pokedWhilePumping.set(false);
       long from = lastSent;
       context
-          .<List<StoredEvent>>executeBlocking(() -> runtime.eventLog().page(from, PAGE, null))
+          .<List<EventView>>executeBlocking(() -> queries.eventPage(from, PAGE, null).events())
           .onComplete(
               result -> {
                 pumping.set(false);
@@ -122,7 +121,7 @@ public class EventStreamRoute {
                   close();
                   return;
                 }
-                List<StoredEvent> events = result.result();
+                List<EventView> events = result.result();
                 events.forEach(this::send);
                 if (events.size() == PAGE || pokedWhilePumping.get()) {
                   pump();
@@ -130,13 +129,13 @@ public class EventStreamRoute {
               });
     }
 
-    private void send(StoredEvent event) {
+    private void send(EventView event) {
       try {
         write(
             "id: "
                 + event.seq()
                 + "\nevent: transition\ndata: "
-                + json.writeValueAsString(EventView.of(event))
+                + json.writeValueAsString(event)
                 + "\n\n");
         lastSent = event.seq();
       } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package dev.ghost.gateway.api;
 
+import dev.ghost.gateway.query.StatusQueries;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

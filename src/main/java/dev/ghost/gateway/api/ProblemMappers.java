@@ -1,6 +1,7 @@
 package dev.ghost.gateway.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ghost.gateway.query.QueryRefused;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -18,6 +19,20 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response problem(ProblemException e) {
     return e.toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response refused(QueryRefused e) {
+    return Problem.response(statusOf(e), e.getMessage());
+  }
+
+  /** The HTTP status of a question the read side refused. */
+  static int statusOf(QueryRefused e) {
+    return switch (e.reason()) {
+      case BAD_ARGUMENT -> 400;
+      case NOT_FOUND -> 404;
+      case NOT_READY -> 503;
+    };
   }
 
   @ServerExceptionMapper

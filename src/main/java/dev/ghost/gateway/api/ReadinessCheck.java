@@ -1,42 +1,35 @@
 package dev.ghost.gateway.api;
 
-import dev.ghost.gateway.GatewayRuntime;
-import dev.ghost.gateway.snapshot.TickResult;
+import dev.ghost.gateway.query.Readiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
-/**
- * Ready means the gateway tells the truth right now: its last snapshot is at most three ticks old,
- * the store takes writes, and status.json was written.
- */
-@Readiness
+/** {@code /q/health/ready}: DOWN while the read side's readiness facts say the gateway is not. */
+@org.eclipse.microprofile.health.Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
 
-  @Inject GatewayRuntime runtime;
+  @Inject Readiness readiness;
 
   @Override
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("snapshots").up();
-    TickResult last = runtime.lastTick();
-    if (last == null) {
+    var known = readiness.facts();
+    if (known.isEmpty()) {
       return response.down().withData("snapshot", "none taken yet").build();
     }
-    Duration age = Duration.between(last.snapshot().takenAt(), runtime.now());
-    response.withData("sequence", last.snapshot().sequence()).withData("ageMillis", age.toMillis());
-    if (age.compareTo(runtime.tick().multipliedBy(3)) > 0) {
+    Readiness.Facts facts = known.get();
+    response.withData("sequence", facts.sequence()).withData("ageMillis", facts.age().toMillis());
+    if (facts.stale()) {
       response.down().withData("stale", "the last snapshot is older than 3 ticks");
     }
-    // Every tick writes the store, so the last tick's result is the store's writability.
-    if (last.storeError().isPresent()) {
+    if (!facts.storeWritable()) {
       response.down().withData("store", "not writable");
     }
-    last.writeError().ifPresent(error -> response.down().withData("statusFile", error));
+    facts.statusFileError().ifPresent(error -> response.down().withData("statusFile", error));
     return response.build();
   }
 }

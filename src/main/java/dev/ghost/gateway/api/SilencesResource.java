@@ -1,11 +1,12 @@
 package dev.ghost.gateway.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.ghost.gateway.GatewayRuntime;
 import dev.ghost.gateway.alert.Glob;
 import dev.ghost.gateway.alert.Silence;
 import dev.ghost.gateway.domain.Text;
 import dev.ghost.gateway.domain.Timestamps;
+import dev.ghost.gateway.query.AdminQueries;
+import dev.ghost.gateway.signal.Signals;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -41,7 +43,9 @@ public class SilencesResource {
   static final Duration LONGEST = Duration.ofDays(30);
   static final int MAX_REASON = Text.MAX_MESSAGE;
 
-  @Inject GatewayRuntime runtime;
+  @Inject AdminQueries queries;
+  @Inject Signals signals;
+  @Inject Clock clock;
 
   /**
    * A new silence: {@code match} is a daemon name or a glob ({@code ghost-*}); give {@code for} (a
@@ -94,11 +98,9 @@ public class SilencesResource {
       throw bad("a silence needs a JSON body: {\"match\": \"ghost-*\", \"for\": \"2h\"}");
     }
     Glob match = match(request.match());
-    Instant now = runtime.now();
-    Instant until = until(request, now);
+    Instant until = until(request, clock.instant());
     String reason = reason(request.reason());
-    Silence silence = runtime.silences().add(match, until, reason, now);
-    runtime.changed();
+    Silence silence = signals.silence(match, until, reason);
     return Response.status(Response.Status.CREATED).entity(SilenceView.of(silence)).build();
   }
 
@@ -110,7 +112,7 @@ public class SilencesResource {
       description = "Active silences, oldest first.",
       content = @Content(schema = @Schema(implementation = SilenceView[].class)))
   public List<SilenceView> list() throws SQLException {
-    return runtime.silences().active(runtime.now()).stream().map(SilenceView::of).toList();
+    return queries.silences().stream().map(SilenceView::of).toList();
   }
 
   @DELETE
@@ -127,10 +129,9 @@ public class SilencesResource {
       @Parameter(description = "The silence's id, as listSilences gives it.") @PathParam("id")
           String id)
       throws SQLException {
-    if (!runtime.silences().delete(IdParam.parse(id, "silence"))) {
+    if (!signals.endSilence(IdParam.parse(id, "silence"))) {
       throw new ProblemException(Response.Status.NOT_FOUND, "no silence with id " + id);
     }
-    runtime.changed();
     return Response.noContent().build();
   }
 

@@ -1,7 +1,7 @@
 package dev.ghost.gateway.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ghost.gateway.GatewayRuntime;
+import dev.ghost.gateway.query.StatusQueries;
 import dev.ghost.gateway.snapshot.StatusPublisher.Published;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -24,7 +24,7 @@ public class StatusJsonRoute {
   static final String PATH = "/ghost/status.json";
   private static final String JSON = "application/json";
 
-  @Inject GatewayRuntime runtime;
+  @Inject StatusQueries queries;
   @Inject RouteGuard guard;
   @Inject ObjectMapper json;
 
@@ -43,7 +43,7 @@ public class StatusJsonRoute {
     if (!guard.mayRead(context)) {
       return;
     }
-    Published current = runtime.publisher().current();
+    Published current = queries.document().orElse(null);
     if (current == null) {
       Problems.write(response, json, 503, "the first snapshot has not been taken yet", false);
       return;

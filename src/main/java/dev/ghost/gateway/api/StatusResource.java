@@ -1,5 +1,7 @@
 package dev.ghost.gateway.api;
 
+import dev.ghost.gateway.query.AgentStatus;
+import dev.ghost.gateway.query.StatusQueries;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -45,7 +45,6 @@ public final class ConfigChecker {
                       grace -> positive(problems, "gateway.daemons." + name + ".grace", grace));
             });
     alerts(problems, config.alert());
-    problems.addAll(ChannelConfigChecker.problems(config));
     return problems;
   }
 

@@ -5,8 +5,8 @@ import dev.ghost.gateway.domain.Timestamps;
 import dev.ghost.gateway.store.DeliveryReport;
 import dev.ghost.gateway.store.Outbox;
 import dev.ghost.gateway.store.OutboxEntry;
+import dev.ghost.gateway.time.Ticker;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,14 +42,17 @@ public final class DeliveryWorker {
    */
   public record Settings(Duration groupWindow, Backoff backoff) {}
 
-  private final Clock clock;
+  private final Ticker ticker;
   private final Outbox outbox;
   private final Settings settings;
   private final List<Lane> lanes = new ArrayList<>();
   private volatile DeliveryReport lastReport = DeliveryReport.NONE;
 
-  public DeliveryWorker(Clock clock, Outbox outbox, List<Channel> channels, Settings settings) {
-    this.clock = clock;
+  /**
+   * @param ticker the time pacing, Retry-After and backoff are measured and waited on
+   */
+  public DeliveryWorker(Ticker ticker, Outbox outbox, List<Channel> channels, Settings settings) {
+    this.ticker = ticker;
     this.outbox = outbox;
     this.settings = settings;
     channels.forEach(channel -> lanes.add(new Lane(channel)));
@@ -105,6 +108,11 @@ public final class DeliveryWorker {
     return lastReport;
   }
 
+  /** The ids of the channels it sends to, in the order they were given. */
+  public List<String> channelIds() {
+    return lanes.stream().map(lane -> lane.channel.id()).toList();
+  }
+
   /** Messages each channel delivered since start, for the sent counter. */
   public Map<String, AtomicLong> sentCounts() {
     Map<String, AtomicLong> sent = new LinkedHashMap<>();
@@ -153,7 +161,7 @@ public final class DeliveryWorker {
                     + channel.id()
                     + " failed; retrying in 1 s: "
                     + redact(e.toString()));
-            await(clock.instant().plusSeconds(1));
+            await(ticker.now().plusSeconds(1));
           }
         }
       } catch (InterruptedException e) {
@@ -170,14 +178,14 @@ public final class DeliveryWorker {
     private void pass() throws SQLException, InterruptedException {
       List<OutboxEntry> queue = outbox.pending(channel.id(), READ_AHEAD);
       if (queue.isEmpty()) {
-        await(clock.instant().plus(IDLE_POLL));
+        await(ticker.now().plus(IDLE_POLL));
         return;
       }
       OutboxEntry head = queue.get(0);
       Instant groupEnd =
           channel.groups() ? head.created().plus(settings.groupWindow()) : head.created();
       Instant due = notBefore.isAfter(groupEnd) ? notBefore : groupEnd;
-      if (clock.instant().isBefore(due)) {
+      if (ticker.now().isBefore(due)) {
         await(due);
         return;
       }
@@ -196,7 +204,7 @@ public final class DeliveryWorker {
     }
 
     private void settle(List<OutboxEntry> batch, DeliveryResult result) throws SQLException {
-      Instant now = clock.instant();
+      Instant now = ticker.now();
       String detail = redact(result.detail());
       if (unreachable && result.outcome() != DeliveryResult.Outcome.UNREACHABLE) {
         unreachable = false;
@@ -262,10 +270,8 @@ public final class DeliveryWorker {
 
     private void await(Instant until) throws InterruptedException {
       synchronized (signal) {
-        long millis = Duration.between(clock.instant(), until).toMillis();
-        while (!woken && !stopping && millis > 0) {
-          signal.wait(millis);
-          millis = Duration.between(clock.instant(), until).toMillis();
+        while (!woken && !stopping && ticker.now().isBefore(until)) {
+          ticker.await(signal, until);
         }
         woken = false;
       }

@@ -8,29 +8,17 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 
 /**
  * The one place an HTTP answer becomes a {@link DeliveryResult}, after Alertmanager's {@code
  * Retrier.Check}: 2xx sent, 429 after {@code Retry-After}, 5xx and 408 retried, every other status
- * permanent. Slack's Web API answers 200 with {@code {"ok":false}}; {@link #slackError} classifies
- * those.
+ * permanent. A provider's own dialect on top of HTTP (Slack's Web API answers 200 with {@code
+ * {"ok":false}}) is read in that provider's folder.
  */
 public final class HttpOutcomes {
 
   /** When a 429 carries no usable Retry-After: Slack asks for about a second between messages. */
   static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
-
-  /** Web API errors that mean "later", not "never" (api.slack.com/methods, "Errors"). */
-  private static final Set<String> RETRYABLE_SLACK_ERRORS =
-      Set.of(
-          "ratelimited",
-          "rate_limited",
-          "service_unavailable",
-          "internal_error",
-          "fatal_error",
-          "request_timeout",
-          "team_added_to_org");
 
   private HttpOutcomes() {}
 
@@ -64,14 +52,6 @@ public final class HttpOutcomes {
     return e instanceof ConnectException || e instanceof UnknownHostException
         ? DeliveryResult.unreachable(detail)
         : DeliveryResult.retry(detail);
-  }
-
-  /** A Web API answer of HTTP 200 with {@code "ok": false}. */
-  public static DeliveryResult slackError(String error) {
-    String detail = "Slack error " + error;
-    return RETRYABLE_SLACK_ERRORS.contains(error)
-        ? DeliveryResult.retry(detail)
-        : DeliveryResult.permanent(detail);
   }
 
   /** Seconds or an HTTP date, as RFC 9110 allows; never less than zero. */

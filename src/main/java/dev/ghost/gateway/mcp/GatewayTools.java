@@ -1,9 +1,9 @@
 package dev.ghost.gateway.mcp;
 
-import dev.ghost.gateway.api.AgentStatus;
-import dev.ghost.gateway.api.DaemonDetail;
-import dev.ghost.gateway.api.ProblemException;
-import dev.ghost.gateway.api.StatusQueries;
+import dev.ghost.gateway.query.AgentStatus;
+import dev.ghost.gateway.query.DaemonDetail;
+import dev.ghost.gateway.query.QueryRefused;
+import dev.ghost.gateway.query.StatusQueries;
 import io.quarkiverse.mcp.server.TextContent;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
@@ -107,7 +107,7 @@ public class GatewayTools {
   private static <T> T call(Query<T> query) {
     try {
       return query.run();
-    } catch (ProblemException e) {
+    } catch (QueryRefused e) {
       throw new ToolCallException(e.getMessage());
     } catch (SQLException e) {
       throw new ToolCallException("the event log could not be read; try again");

@@ -2,12 +2,12 @@ package dev.ghost.gateway.page;
 
 import dev.ghost.gateway.api.RequiresScope;
 import dev.ghost.gateway.api.Scope;
-import dev.ghost.gateway.api.StatusQueries;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonState;
 import dev.ghost.gateway.domain.DaemonStatus;
 import dev.ghost.gateway.domain.Health;
 import dev.ghost.gateway.domain.Snapshot;
+import dev.ghost.gateway.query.StatusQueries;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

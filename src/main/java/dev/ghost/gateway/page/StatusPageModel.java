@@ -10,6 +10,7 @@ import dev.ghost.gateway.domain.HistoryStrip;
 import dev.ghost.gateway.domain.Snapshot;
 import dev.ghost.gateway.domain.Timestamps;
 import dev.ghost.gateway.domain.Transition;
+import dev.ghost.gateway.query.StatusQueries;
 import dev.ghost.gateway.store.StoredEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,16 +58,13 @@ public record StatusPageModel(
   /** One transition in the latest-changes list. */
   public record Event(long seq, String at, String daemon, String change, String reason) {}
 
-  /**
-   * @param window every event of the last 24 hours, oldest first
-   * @param latest the newest events, oldest first
-   */
-  public static StatusPageModel of(
-      Snapshot snapshot,
-      List<StoredEvent> window,
-      List<StoredEvent> latest,
-      Instant now,
-      Duration tick) {
+  /** The page of {@code recent}: its window of changes holds every event of the last 24 hours. */
+  public static StatusPageModel of(StatusQueries.Recent recent) {
+    Snapshot snapshot = recent.snapshot();
+    List<StoredEvent> window = recent.window();
+    List<StoredEvent> latest = recent.latest();
+    Instant now = recent.now();
+    Duration tick = recent.freshness().tick();
     Map<DaemonName, List<Transition>> byDaemon = new HashMap<>();
     for (StoredEvent event : window) {
       byDaemon
@@ -100,7 +98,7 @@ public record StatusPageModel(
         health.wire(),
         headline(health),
         Timestamps.format(snapshot.takenAt()),
-        snapshot.takenAt().plus(tick.multipliedBy(3)).isBefore(now),
+        recent.freshness().isStale(snapshot.takenAt(), now),
         counts,
         rows,
         events,

@@ -1,9 +1,8 @@
 package dev.ghost.gateway.page;
 
-import dev.ghost.gateway.GatewayRuntime;
 import dev.ghost.gateway.api.RequiresScope;
 import dev.ghost.gateway.api.Scope;
-import dev.ghost.gateway.api.StatusQueries;
+import dev.ghost.gateway.query.StatusQueries;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -27,7 +25,6 @@ public class StatusPageResource {
 
   static final int LATEST_EVENTS = 20;
 
-  @Inject GatewayRuntime runtime;
   @Inject StatusQueries queries;
   @Inject Template statusPage;
 
@@ -36,14 +33,8 @@ public class StatusPageResource {
   @RequiresScope(Scope.READ)
   @Operation(hidden = true)
   public TemplateInstance page() throws SQLException {
-    Instant now = runtime.now();
-    StatusPageModel model =
-        StatusPageModel.of(
-            queries.snapshot(),
-            runtime.eventLog().since(now.minus(StatusPageModel.WINDOW), WINDOW_EVENTS),
-            runtime.eventLog().latest(LATEST_EVENTS),
-            now,
-            runtime.tick());
-    return statusPage.data("page", model);
+    return statusPage.data(
+        "page",
+        StatusPageModel.of(queries.recent(StatusPageModel.WINDOW, WINDOW_EVENTS, LATEST_EVENTS)));
   }
 }

@@ -3,6 +3,7 @@ package dev.ghost.gateway.snapshot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghost.gateway.domain.DaemonStatus;
 import dev.ghost.gateway.domain.DeclaredDaemon;
+import dev.ghost.gateway.domain.Freshness;
 import dev.ghost.gateway.domain.Observation;
 import dev.ghost.gateway.domain.Snapshot;
 import dev.ghost.gateway.domain.SnapshotAssembler;
@@ -17,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -47,7 +47,7 @@ public final class SnapshotEngine {
    *
    * @param logSize how many of the latest transitions the status document lists
    */
-  public record Settings(Duration tick, String host, Path dataDir, int logSize) {}
+  public record Settings(Freshness freshness, String host, Path dataDir, int logSize) {}
 
   private final Clock clock;
   private final Settings settings;
@@ -143,9 +143,7 @@ public final class SnapshotEngine {
     } catch (SQLException | RuntimeException e) {
       storeError = Optional.of(storeFailed(e));
     }
-    boolean onTime =
-        lastTakenAt == null
-            || Duration.between(lastTakenAt, now).compareTo(settings.tick().multipliedBy(2)) <= 0;
+    boolean onTime = lastTakenAt == null || settings.freshness().onTime(lastTakenAt, now);
     lastTakenAt = now;
     byte[] body = render(next, onTime);
     publisher.publish(body, next.sequence(), next.takenAt());

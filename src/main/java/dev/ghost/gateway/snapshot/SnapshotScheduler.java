@@ -1,77 +1,119 @@
 package dev.ghost.gateway.snapshot;
 
 import dev.ghost.gateway.source.ChangeSignal;
-import dev.ghost.gateway.source.DaemonThreads;
+import dev.ghost.gateway.time.Ticker;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Runs the {@link SnapshotEngine} on one thread: every tick, and at once when a source signals a
- * change.
+ * change. It waits on a {@link Ticker}, so a test drives its ticks and retries by moving the time.
  *
- * <p>Signals are folded, not queued: the first one schedules a snapshot immediately, and every
- * signal that arrives before that snapshot starts rides along with it. A signal that arrives while
- * a snapshot runs schedules exactly one more. So a burst of a thousand signals costs a few
- * snapshots, and no signal is ever later than one snapshot's duration.
+ * <p>Signals are folded, not queued: the first one starts a snapshot at once, and every signal that
+ * arrives before that snapshot starts rides along with it. A signal that arrives while a snapshot
+ * runs makes exactly one more. So a burst of a thousand signals costs a few snapshots, and no
+ * signal is ever later than one snapshot's duration.
  */
 public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(SnapshotScheduler.class.getName());
 
-  private final SnapshotEngine engine;
-  private final Duration tick;
-  private final Consumer<TickResult> observer;
-  private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("snapshot"));
-  private final AtomicBoolean queued = new AtomicBoolean();
-
-  /**
-   * Whether a retry is already waiting. Without it every failed snapshot, the retries' own among
-   * them, would start one more retry chain, and a store that stays down would be asked ever more
-   * often: a snapshot per second more for every second it is down.
-   */
-  private boolean retryWaiting;
-
   /** How soon a snapshot the store could not record is taken again. */
   static final Duration STORE_RETRY = Duration.ofSeconds(1);
 
-  public SnapshotScheduler(SnapshotEngine engine, Duration tick, Consumer<TickResult> observer) {
+  /** How long {@link #close} lets a snapshot in progress finish. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+  private final SnapshotEngine engine;
+  private final Duration tick;
+  private final Ticker ticker;
+  private final Consumer<TickResult> observer;
+  private final Object signal = new Object();
+  private final Thread thread = new Thread(this::loop, "snapshot");
+
+  // Guarded by signal.
+  private boolean changed;
+  private boolean closing;
+
+  // The snapshot thread's own.
+  private Instant nextTick;
+
+  /**
+   * When the store refused a snapshot: one retry at a time, however many snapshots it refuses, so a
+   * store that stays down is asked once a second more, not once more per refusal.
+   */
+  private Instant retryAt;
+
+  public SnapshotScheduler(
+      SnapshotEngine engine, Duration tick, Ticker ticker, Consumer<TickResult> observer) {
     this.engine = engine;
     this.tick = tick;
+    this.ticker = ticker;
     this.observer = observer;
+    thread.setDaemon(true);
   }
 
+  /** Takes the first snapshot at once, then one a tick. */
   public void start() {
-    thread.scheduleAtFixedRate(this::changed, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+    nextTick = ticker.now();
+    thread.start();
   }
 
   @Override
   public void changed() {
-    if (queued.compareAndSet(false, true)) {
-      try {
-        thread.execute(this::run);
-      } catch (RejectedExecutionException shuttingDown) {
-        queued.set(false);
-      }
+    synchronized (signal) {
+      changed = true;
+      signal.notifyAll();
     }
   }
 
-  private void run() {
-    // Cleared before the snapshot starts: a signal from now on may see state this one misses.
-    queued.set(false);
+  private void loop() {
+    try {
+      while (awaitDue()) {
+        Instant now = ticker.now();
+        if (!now.isBefore(nextTick)) {
+          // At a fixed rate; a tick missed by a slow snapshot is not made up in a burst.
+          nextTick = nextTick.plus(tick);
+          if (!nextTick.isAfter(now)) {
+            nextTick = now.plus(tick);
+          }
+        }
+        if (retryAt != null && !now.isBefore(retryAt)) {
+          retryAt = null;
+        }
+        takeOne(now);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits for a tick, a retry or a signal; false once closing. */
+  private boolean awaitDue() throws InterruptedException {
+    synchronized (signal) {
+      while (!closing && !changed && ticker.now().isBefore(due())) {
+        ticker.await(signal, due());
+      }
+      // Cleared before the snapshot starts: a signal from now on may see state this one misses.
+      changed = false;
+      return !closing;
+    }
+  }
+
+  private Instant due() {
+    return retryAt != null && retryAt.isBefore(nextTick) ? retryAt : nextTick;
+  }
+
+  private void takeOne(Instant now) {
     try {
       TickResult result = engine.take();
-      if (result.storeError().isPresent()) {
+      if (result.storeError().isPresent() && retryAt == null) {
         // Its changes (and their alerts) wait for the next recorded snapshot: try again soon
         // rather than a whole tick later.
-        retrySoon();
+        retryAt = now.plus(STORE_RETRY);
       }
       observer.accept(result);
     } catch (RuntimeException e) {
@@ -79,28 +121,13 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
     }
   }
 
-  /** Runs on the snapshot thread only, like {@link #retryWaiting}. */
-  private void retrySoon() {
-    if (retryWaiting) {
-      return;
-    }
-    try {
-      thread.schedule(this::retry, STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
-      retryWaiting = true;
-    } catch (RejectedExecutionException shuttingDown) {
-      // the store is closing with the gateway; the next start resumes from its last record
-    }
-  }
-
-  private void retry() {
-    retryWaiting = false;
-    changed();
-  }
-
   /** Stops ticking; a snapshot in progress finishes first. */
   @Override
   public void close() throws InterruptedException {
-    thread.shutdown();
-    thread.awaitTermination(10, TimeUnit.SECONDS);
+    synchronized (signal) {
+      closing = true;
+      signal.notifyAll();
+    }
+    thread.join(CLOSE_WAIT.toMillis());
   }
 }

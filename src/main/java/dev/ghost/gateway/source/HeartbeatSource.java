@@ -47,6 +47,11 @@ public final class HeartbeatSource implements DaemonSource {
     return SOURCE;
   }
 
+  /** How long a heartbeat that names no TTL keeps a daemon up. */
+  public Duration defaultTtl() {
+    return defaultTtl;
+  }
+
   /**
    * Records a heartbeat. Signals a snapshot only when it changes what the gateway believes (a new
    * daemon, or one that was failed or expired), so a steady stream of heartbeats costs no

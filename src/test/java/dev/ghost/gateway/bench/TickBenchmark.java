@@ -3,6 +3,7 @@ package dev.ghost.gateway.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghost.gateway.alert.AlertSettings;
 import dev.ghost.gateway.alert.Routes;
+import dev.ghost.gateway.domain.Freshness;
 import dev.ghost.gateway.snapshot.SnapshotEngine;
 import dev.ghost.gateway.snapshot.SourceReports;
 import dev.ghost.gateway.snapshot.StatusFileWriter;
@@ -50,7 +51,7 @@ public final class TickBenchmark {
     SnapshotEngine engine =
         new SnapshotEngine(
             Clock.systemUTC(),
-            new SnapshotEngine.Settings(Duration.ofSeconds(15), "bench", dir, 20),
+            new SnapshotEngine.Settings(new Freshness(Duration.ofSeconds(15)), "bench", dir, 20),
             List.of(source),
             List.of(),
             new EventLog(store),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ghost.gateway.StartupChecks;
 import dev.ghost.gateway.testsupport.Configs;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Bad alert and channel config stops the start with a message naming the key, never the value. */
+/**
+ * Bad alert, channel, route and probe config stops the start with a message naming the key, never
+ * the value.
+ */
 class ConfigCheckerTest {
 
   private static final String SECRET_URL = "https://hooks.slack.com/services/T0/B0/s3cretValue9z";
@@ -26,9 +30,9 @@ class ConfigCheckerTest {
         "gateway.alert.remind-every|sometimes|gateway.alert.remind-every must be a duration",
         "gateway.alert.group-window|-1s|gateway.alert.group-window must not be negative",
         "gateway.slack.webhook-url|not a url|gateway.slack.webhook-url must be an http or https URL",
-        "gateway.slack.bot-token|xoxb-1|gateway.slack.bot-token and gateway.slack.channel go together",
-        "gateway.webhook.url|https://relay.example/x|gateway.webhook.url and gateway.webhook.secret go together",
-        "gateway.channels.ops.slack-channel|C01|gateway.channels.ops.slack-channel needs gateway.slack.bot-token",
+        "gateway.slack.bot-token|xoxb-1|gateway.slack.channel is required with gateway.slack.bot-token",
+        "gateway.webhook.url|https://relay.example/x|gateway.webhook.secret is required with gateway.webhook.url",
+        "gateway.channels.ops.slack-channel|C01|gateway.slack.bot-token is required with gateway.channels.ops.slack-channel",
         "gateway.channels.pager.url|https://pager.example/h|gateway.channels.pager.secret is required",
         "gateway.routes.r.channels|nowhere|gateway.routes.r.channels: no channel \"nowhere\"",
       })
@@ -37,14 +41,14 @@ class ConfigCheckerTest {
     if (key.startsWith("gateway.routes")) {
       properties.put("gateway.routes.r.match", "ghost-*");
     }
-    List<String> problems = ConfigChecker.problems(Configs.gateway(properties));
+    List<String> problems = StartupChecks.configProblems(Configs.gateway(properties));
     assertTrue(problems.stream().anyMatch(p -> p.startsWith(problem)), problems.toString());
   }
 
   @Test
   void aBadRouteGlobAndTwoKindsOfChannelAreBothReported() {
     List<String> problems =
-        ConfigChecker.problems(
+        StartupChecks.configProblems(
             Configs.gateway(
                 Map.of(
                     "gateway.channels.both.url", SECRET_URL,
@@ -60,13 +64,14 @@ class ConfigCheckerTest {
   void theOneVariableSetupIsValid() {
     assertEquals(
         List.of(),
-        ConfigChecker.problems(Configs.gateway(Map.of("gateway.slack.webhook-url", SECRET_URL))));
+        StartupChecks.configProblems(
+            Configs.gateway(Map.of("gateway.slack.webhook-url", SECRET_URL))));
   }
 
   @Test
   void remindersCanBeOff() {
     GatewayConfig config = Configs.gateway(Map.of("gateway.alert.remind-every", "off"));
-    assertEquals(List.of(), ConfigChecker.problems(config));
+    assertEquals(List.of(), StartupChecks.configProblems(config));
     assertTrue(config.alert().reminders().isEmpty());
   }
 }

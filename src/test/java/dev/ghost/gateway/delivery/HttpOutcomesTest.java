@@ -27,21 +27,6 @@ class HttpOutcomesTest {
     assertEquals(Duration.ofMillis(millis), HttpOutcomes.retryAfter(header, NOW));
   }
 
-  @ParameterizedTest(name = "Web API error {0} -> {1}")
-  @CsvSource({
-    "ratelimited, RETRY",
-    "service_unavailable, RETRY",
-    "internal_error, RETRY",
-    "channel_not_found, PERMANENT",
-    "not_in_channel, PERMANENT",
-    "invalid_auth, PERMANENT",
-    "is_archived, PERMANENT",
-    "message_not_found, PERMANENT",
-  })
-  void webApiErrors(String error, DeliveryResult.Outcome outcome) {
-    assertEquals(outcome, HttpOutcomes.slackError(error).outcome());
-  }
-
   @ParameterizedTest(name = "after {0} failures wait {1} s to {2} s")
   @CsvSource({"1, 1, 1", "2, 1.6, 2", "3, 3.2, 4", "9, 204.8, 256", "10, 240, 300", "40, 240, 300"})
   void backoffDoublesFromOneSecondUpToTheMaxWithJitter(int failures, double least, double most) {

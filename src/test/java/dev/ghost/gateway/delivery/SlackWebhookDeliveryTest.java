@@ -19,10 +19,10 @@ import dev.ghost.gateway.delivery.slack.SlackMessages;
 import dev.ghost.gateway.delivery.slack.SlackWebhookChannel;
 import dev.ghost.gateway.store.Outbox;
 import dev.ghost.gateway.store.OutboxEntry;
+import dev.ghost.gateway.testsupport.ManualTicker;
 import dev.ghost.gateway.testsupport.Outboxes;
 import dev.ghost.gateway.testsupport.SqliteStores;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +35,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The delivery worker and a Slack incoming webhook against WireMock answering as Slack does ({@code
  * ok}, {@code 429} with {@code Retry-After}, {@code 500}, {@code 404 no_service}), with a real
- * SQLite outbox. Requests are counted at WireMock, never taken from logs.
+ * SQLite outbox. Requests are counted at WireMock, never taken from logs. The worker runs on a
+ * {@link ManualTicker}: waits of seconds take none, and "nothing more was sent" is checked with the
+ * worker parked until a time still to come, not by sleeping.
  */
 class SlackWebhookDeliveryTest {
 
   private static final String PATH = "/services/T0GHOST/B0GHOST/s3cretWebhookToken9f2c";
+  private static final Duration AN_HOUR = Duration.ofHours(1);
 
   @TempDir Path dir;
   private final WireMockServer slack = new WireMockServer(options().dynamicPort());
+  private final ManualTicker ticker = new ManualTicker();
   private DataSource store;
   private DeliveryWorker worker;
 
@@ -63,9 +67,8 @@ class SlackWebhookDeliveryTest {
 
   @Test
   void aNotificationArrivesOnceWithBlocksAndAFallbackText() throws Exception {
-    Outboxes.enqueue(
-        store, "slack-webhook", List.of(Outboxes.down("ghost-bridge", "pid 4242 gone")));
-    startWorker(Duration.ofSeconds(1));
+    enqueue(Outboxes.down("ghost-bridge", "pid 4242 gone"));
+    startWorker(Duration.ZERO);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> requests().size() == 1);
     String body = requests().get(0).getBodyAsString();
@@ -73,24 +76,22 @@ class SlackWebhookDeliveryTest {
     assertTrue(body.contains("\"text\":\"🔴 ghost-bridge is down: pid 4242 gone\""), body);
     assertTrue(body.contains("\"type\":\"header\""), body);
     await().atMost(Duration.ofSeconds(2)).until(() -> pending().isEmpty());
-    Thread.sleep(1_500);
-    assertEquals(1, requests().size(), "sent once, not again");
+    assertNothingMoreWithin(AN_HOUR, 1);
   }
 
   @Test
   void a429IsRetriedAfterExactlyRetryAfterAndDeliveredOnce() throws Exception {
     answerOnceThenOk(
         aResponse().withStatus(429).withHeader("Retry-After", "3").withBody("rate_limited"));
-    Outboxes.enqueue(store, "slack-webhook", List.of(Outboxes.down("rate-limited", "x")));
-    startWorker(Duration.ofSeconds(1));
+    enqueue(Outboxes.down("rate-limited", "x"));
+    startWorker(Duration.ZERO);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> requests().size() == 2);
-    List<LoggedRequest> seen = requests();
-    long gap = seen.get(1).getLoggedDate().getTime() - seen.get(0).getLoggedDate().getTime();
-    assertTrue(gap >= 3_000, "waited " + gap + " ms, Slack asked for 3 s");
+    await().atMost(Duration.ofSeconds(5)).until(() -> requests().size() == 1);
+    assertNothingMoreWithin(Duration.ofMillis(2_999), 1);
+    ticker.advance(Duration.ofMillis(1));
+    await().atMost(Duration.ofSeconds(5)).until(() -> requests().size() == 2);
     await().atMost(Duration.ofSeconds(2)).until(() -> pending().isEmpty());
-    Thread.sleep(1_500);
-    assertEquals(2, requests().size());
+    assertNothingMoreWithin(AN_HOUR, 2);
   }
 
   @Test
@@ -106,16 +107,20 @@ class SlackWebhookDeliveryTest {
     }
     // Each enqueued apart so that no two share a group: eight messages, eight requests.
     for (Notification change : changes) {
-      Outboxes.enqueue(store, "slack-webhook", List.of(change));
-      Thread.sleep(5);
+      enqueue(change);
+      ticker.advance(Duration.ofMillis(5));
     }
     startWorker(Duration.ZERO);
-    Thread.sleep(30_000);
+    await().atMost(Duration.ofSeconds(5)).until(() -> requests().size() == 1);
+    for (int second = 0; second < 30; second++) {
+      ticker.advance(Duration.ofSeconds(1));
+      ticker.awaitParked(1);
+    }
     int duringStorm = requests().size();
     slack.resetMappings();
     slack.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> pending().isEmpty());
+    ticker.stepUntil(Duration.ofSeconds(1), 1, () -> pending().isEmpty());
     List<String> delivered = new ArrayList<>();
     List<LoggedRequest> all = requests();
     for (LoggedRequest request : all.subList(duringStorm, all.size())) {
@@ -127,6 +132,7 @@ class SlackWebhookDeliveryTest {
       expected.add("🟢 storm-" + i + " recovered");
     }
     assertEquals(expected, delivered);
+    // Backoff 0.9, 1.8, 3.6, 7.2 s (max 8 s, jitter at its middle): six tries in thirty seconds.
     assertTrue(
         duringStorm >= 4 && duringStorm <= 10, "backed off during the storm: " + duringStorm);
   }
@@ -137,12 +143,11 @@ class SlackWebhookDeliveryTest {
         post(urlEqualTo(PATH))
             .atPriority(1)
             .willReturn(aResponse().withStatus(404).withBody("no_service")));
-    Outboxes.enqueue(store, "slack-webhook", List.of(Outboxes.down("gone-hook", "x")));
+    enqueue(Outboxes.down("gone-hook", "x"));
     startWorker(Duration.ZERO);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> !failed().isEmpty());
-    Thread.sleep(2_000);
-    assertEquals(1, requests().size());
+    assertNothingMoreWithin(AN_HOUR, 1);
     OutboxEntry dead = failed().get(0);
     assertEquals("HTTP 404 no_service", dead.lastError());
     assertEquals(1, dead.attempts(), "the attempt that ended it counts");
@@ -157,10 +162,10 @@ class SlackWebhookDeliveryTest {
       downs.add(
           Outboxes.down(String.format("worker-%03d", i), "pid " + (4000 + i) + " is not running"));
     }
-    Outboxes.enqueue(store, "slack-webhook", downs);
+    Outboxes.enqueue(store, "slack-webhook", downs, ticker.now());
     startWorker(Duration.ofSeconds(1));
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> pending().isEmpty());
+    ticker.stepUntil(Duration.ofMillis(500), 1, () -> pending().isEmpty());
     List<LoggedRequest> sent = requests();
     String all = String.join("\n", sent.stream().map(LoggedRequest::getBodyAsString).toList());
     for (int i = 0; i < 300; i++) {
@@ -171,10 +176,24 @@ class SlackWebhookDeliveryTest {
   }
 
   @Test
+  void theGroupWindowHoldsTheFirstUntilItEnds() throws Exception {
+    enqueue(Outboxes.down("first", "x"));
+    startWorker(Duration.ofSeconds(5));
+
+    assertNothingMoreWithin(Duration.ofMillis(4_999), 0);
+    enqueue(Outboxes.down("joins-it", "x"));
+    ticker.advance(Duration.ofMillis(1));
+    await().atMost(Duration.ofSeconds(5)).until(() -> requests().size() == 1);
+    String body = requests().get(0).getBodyAsString();
+    assertTrue(body.contains("first") && body.contains("joins-it"), body);
+  }
+
+  @Test
   void pendingNotificationsGoOutAfterARestartExactlyOnce() throws Exception {
     slack.stubFor(post(urlEqualTo(PATH)).atPriority(1).willReturn(aResponse().withStatus(503)));
-    Outboxes.enqueue(store, "slack-webhook", List.of(Outboxes.down("survivor-a", "x")));
-    Outboxes.enqueue(store, "slack-webhook", List.of(Outboxes.down("survivor-b", "x")));
+    enqueue(Outboxes.down("survivor-a", "x"));
+    ticker.advance(Duration.ofMillis(5));
+    enqueue(Outboxes.down("survivor-b", "x"));
     startWorker(Duration.ZERO);
     await().atMost(Duration.ofSeconds(5)).until(() -> requests().size() >= 1);
     worker.close(Duration.ofSeconds(1));
@@ -185,10 +204,11 @@ class SlackWebhookDeliveryTest {
     worker = worker(reopened, Duration.ZERO);
     worker.start();
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> new Outbox(reopened).pending("slack-webhook", 10).isEmpty());
-    Thread.sleep(1_500);
+    ticker.stepUntil(
+        Duration.ofMillis(500),
+        1,
+        () -> new Outbox(reopened).pending("slack-webhook", 10).isEmpty());
+    assertNothingMoreWithin(AN_HOUR, 2);
     List<String> delivered = requests().stream().map(r -> headline(r.getBodyAsString())).toList();
     assertEquals(List.of("🔴 survivor-a is down", "🔴 survivor-b is down"), delivered);
   }
@@ -196,10 +216,10 @@ class SlackWebhookDeliveryTest {
   @Test
   void aRowSentAfterARetryCountsBothAttemptsAndForgetsTheError() throws Exception {
     answerOnceThenOk(aResponse().withStatus(503).withBody("service_unavailable"));
-    Outboxes.enqueue(store, "slack-webhook", List.of(Outboxes.down("second-try", "x")));
+    enqueue(Outboxes.down("second-try", "x"));
     startWorker(Duration.ZERO);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> pending().isEmpty());
+    ticker.stepUntil(Duration.ofMillis(500), 1, () -> pending().isEmpty());
     OutboxEntry sent = new Outbox(store).list(OutboxEntry.State.SENT, 1).get(0);
     assertEquals(2, sent.attempts());
     assertEquals(null, sent.lastError());
@@ -207,32 +227,41 @@ class SlackWebhookDeliveryTest {
 
   /**
    * Slack is not there at all for a while (nothing listens on its port): it is knocked on every
-   * second, not after a growing backoff, so the message arrives within about a second of its
-   * return.
+   * second, not after a growing backoff, so the message arrives within a second of its return.
    */
   @Test
   void aSlackThatDoesNotAnswerGetsTheMessageWithinASecondOfItsReturn() throws Exception {
     int port = slack.port();
     startWorker(Duration.ZERO);
     slack.stop();
-    Outboxes.enqueue(store, "slack-webhook", List.of(Outboxes.down("back-soon", "x")));
+    enqueue(Outboxes.down("back-soon", "x"));
     worker.wake();
-    await().atMost(Duration.ofSeconds(10)).until(() -> attemptsOfHead() >= 4);
+    await().atMost(Duration.ofSeconds(5)).until(() -> attemptsOfHead() == 1);
+    for (int knock = 2; knock <= 5; knock++) {
+      ticker.advance(Duration.ofSeconds(1));
+      int expected = knock;
+      await().atMost(Duration.ofSeconds(5)).until(() -> attemptsOfHead() == expected);
+    }
 
     WireMockServer returned = new WireMockServer(options().port(port));
     returned.start();
     try {
       returned.stubFor(
           post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
-      long back = System.currentTimeMillis();
+      ticker.advance(Duration.ofSeconds(1));
       await().atMost(Duration.ofSeconds(5)).until(() -> pending().isEmpty());
-      LoggedRequest arrived = returned.findAll(postRequestedFor(urlEqualTo(PATH))).get(0);
-      long after = arrived.getLoggedDate().getTime() - back;
-      // With the backoff (1, 2, 4, 8 s) the fifth try would come 15 s after the first.
-      assertTrue(after <= 1_500, "arrived " + after + " ms after Slack came back");
+      assertEquals(1, returned.findAll(postRequestedFor(urlEqualTo(PATH))).size());
     } finally {
       returned.stop();
     }
+  }
+
+  /** Moves the time on by {@code span} and checks that still only {@code count} were sent. */
+  private void assertNothingMoreWithin(Duration span, int count) {
+    ticker.awaitParked(1);
+    ticker.advance(span);
+    ticker.awaitParked(1);
+    assertEquals(count, requests().size(), "requests after " + span + " more");
   }
 
   private int attemptsOfHead() throws Exception {
@@ -255,6 +284,10 @@ class SlackWebhookDeliveryTest {
             .willReturn(aResponse().withStatus(200).withBody("ok")));
   }
 
+  private void enqueue(Notification notification) throws Exception {
+    Outboxes.enqueue(store, "slack-webhook", List.of(notification), ticker.now());
+  }
+
   private void startWorker(Duration groupWindow) {
     worker = worker(store, groupWindow);
     worker.start();
@@ -269,7 +302,7 @@ class SlackWebhookDeliveryTest {
             new SlackMessages("test-host", "https://ghost.example.test"),
             Duration.ofMillis(200));
     return new DeliveryWorker(
-        Clock.systemUTC(),
+        ticker,
         new Outbox(dataSource),
         List.of(channel),
         new DeliveryWorker.Settings(groupWindow, new Backoff(Duration.ofSeconds(8), () -> 0.5)));

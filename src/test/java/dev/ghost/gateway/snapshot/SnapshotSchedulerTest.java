@@ -11,7 +11,9 @@ import dev.ghost.gateway.domain.Observation;
 import dev.ghost.gateway.source.DaemonSource;
 import dev.ghost.gateway.store.EventLog;
 import dev.ghost.gateway.testsupport.Engines;
+import dev.ghost.gateway.testsupport.ManualTicker;
 import dev.ghost.gateway.testsupport.SqliteStores;
+import dev.ghost.gateway.time.Ticker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +46,7 @@ class SnapshotSchedulerTest {
         new SnapshotScheduler(
             engine,
             Duration.ofHours(1),
+            Ticker.SYSTEM,
             result -> {
               snapshots.incrementAndGet();
               observedValues.add(result.snapshot().daemons().values().iterator().next().pid());
@@ -88,6 +91,7 @@ class SnapshotSchedulerTest {
         new SnapshotScheduler(
             engine,
             Duration.ofHours(1),
+            Ticker.SYSTEM,
             result -> {
               lastAt.set(System.nanoTime());
               snapshots.incrementAndGet();
@@ -140,8 +144,10 @@ class SnapshotSchedulerTest {
             SqliteStores.migrated(dataDir.resolve("g.db")), new AtomicBoolean(true));
     SnapshotEngine engine = engine(counting(new AtomicInteger()), broken);
     AtomicInteger snapshots = new AtomicInteger();
+    ManualTicker ticker = new ManualTicker();
     try (SnapshotScheduler scheduler =
-        new SnapshotScheduler(engine, Duration.ofHours(1), result -> snapshots.incrementAndGet())) {
+        new SnapshotScheduler(
+            engine, Duration.ofHours(1), ticker, result -> snapshots.incrementAndGet())) {
       scheduler.start();
       for (int signal = 1; signal <= 20; signal++) {
         int taken = signal;
@@ -149,12 +155,39 @@ class SnapshotSchedulerTest {
         scheduler.changed();
       }
       await().until(() -> snapshots.get() >= 21);
-      int before = snapshots.get();
+      ticker.awaitParked(1);
 
-      Thread.sleep(2_500);
+      for (int second = 1; second <= 3; second++) {
+        int before = snapshots.get();
+        ticker.advance(Duration.ofSeconds(1));
+        await().until(() -> snapshots.get() > before);
+        ticker.awaitParked(1);
+        assertEquals(before + 1, snapshots.get(), "one retry in second " + second);
+      }
+    }
+  }
 
-      int retries = snapshots.get() - before;
-      assertTrue(retries >= 1 && retries <= 3, retries + " retries in 2.5 s");
+  @Test
+  void ticksComeAtTheirRateOnTheTickersTime() throws Exception {
+    SnapshotEngine engine =
+        engine(counting(new AtomicInteger()), SqliteStores.migrated(dataDir.resolve("g.db")));
+    engine.resume();
+    AtomicInteger snapshots = new AtomicInteger();
+    ManualTicker ticker = new ManualTicker();
+    try (SnapshotScheduler scheduler =
+        new SnapshotScheduler(
+            engine, Duration.ofSeconds(15), ticker, result -> snapshots.incrementAndGet())) {
+      scheduler.start();
+      await().until(() -> snapshots.get() == 1);
+      ticker.awaitParked(1);
+
+      ticker.advance(Duration.ofMillis(14_999));
+      ticker.awaitParked(1);
+      assertEquals(1, snapshots.get(), "no tick before its time");
+      ticker.advance(Duration.ofMillis(1));
+      await().until(() -> snapshots.get() == 2);
+      ticker.advance(Duration.ofSeconds(15));
+      await().until(() -> snapshots.get() == 3);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.ghost.gateway.alert.AlertPolicy;
 import dev.ghost.gateway.alert.AlertSettings;
 import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.domain.DeclaredDaemon;
+import dev.ghost.gateway.domain.Freshness;
 import dev.ghost.gateway.snapshot.AlertStage;
 import dev.ghost.gateway.snapshot.SnapshotEngine;
 import dev.ghost.gateway.snapshot.SourceReports;
@@ -60,7 +61,8 @@ public final class Engines {
       AlertStage alerts) {
     return new SnapshotEngine(
         clock,
-        new SnapshotEngine.Settings(Duration.ofSeconds(15), "test-host", dataDir, 20),
+        new SnapshotEngine.Settings(
+            new Freshness(Duration.ofSeconds(15)), "test-host", dataDir, 20),
         sources,
         declared,
         new EventLog(store),

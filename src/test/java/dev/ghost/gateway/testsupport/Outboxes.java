@@ -21,8 +21,15 @@ public final class Outboxes {
 
   public static void enqueue(DataSource store, String channel, List<Notification> notifications)
       throws SQLException {
+    enqueue(store, channel, notifications, Instant.now());
+  }
+
+  /** As a tick at {@code created} would, for workers that run on a test's time. */
+  public static void enqueue(
+      DataSource store, String channel, List<Notification> notifications, Instant created)
+      throws SQLException {
     try (Connection connection = store.getConnection()) {
-      new Outbox(store).enqueue(connection, notifications, n -> List.of(channel), Instant.now());
+      new Outbox(store).enqueue(connection, notifications, n -> List.of(channel), created);
     }
   }
 

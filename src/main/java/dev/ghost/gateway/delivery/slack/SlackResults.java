@@ -9,9 +9,21 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Slack's answers, in its two dialects, turned into {@link DeliveryResult}s. */
 final class SlackResults {
+
+  /** Web API errors that mean "later", not "never" (api.slack.com/methods, "Errors"). */
+  private static final Set<String> RETRYABLE_ERRORS =
+      Set.of(
+          "ratelimited",
+          "rate_limited",
+          "service_unavailable",
+          "internal_error",
+          "fatal_error",
+          "request_timeout",
+          "team_added_to_org");
 
   private SlackResults() {}
 
@@ -26,7 +38,15 @@ final class SlackResults {
 
   /** The Web API answers HTTP 200 with {@code "ok": false} and an error code when it refuses. */
   static DeliveryResult of(SlackApiTextResponse response) {
-    return response.isOk() ? DeliveryResult.sent() : HttpOutcomes.slackError(response.getError());
+    return response.isOk() ? DeliveryResult.sent() : error(response.getError());
+  }
+
+  /** A Web API answer of HTTP 200 with {@code "ok": false}. */
+  static DeliveryResult error(String error) {
+    String detail = "Slack error " + error;
+    return RETRYABLE_ERRORS.contains(error)
+        ? DeliveryResult.retry(detail)
+        : DeliveryResult.permanent(detail);
   }
 
   /** The client throws for any status other than 200: a 429, a 5xx, a 404 from a proxy. */

@@ -18,10 +18,10 @@ import dev.ghost.gateway.delivery.DeliveryWorker;
 import dev.ghost.gateway.store.IncidentStore;
 import dev.ghost.gateway.store.Outbox;
 import dev.ghost.gateway.store.OutboxEntry;
+import dev.ghost.gateway.testsupport.ManualTicker;
 import dev.ghost.gateway.testsupport.Outboxes;
 import dev.ghost.gateway.testsupport.SqliteStores;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -45,6 +45,7 @@ class SlackBotDeliveryTest {
   @TempDir Path dir;
   private final WireMockServer slack = new WireMockServer(options().dynamicPort());
   private DataSource store;
+  private final ManualTicker ticker = new ManualTicker();
   private DeliveryWorker worker;
 
   @BeforeEach
@@ -71,7 +72,8 @@ class SlackBotDeliveryTest {
 
   @Test
   void anAlertIsPostedThenUpdatedAndRepliedToInItsThreadEvenAfterARestart() throws Exception {
-    Outboxes.enqueue(store, "slack-bot", List.of(Outboxes.down("ghost-bridge", "pid gone")));
+    Outboxes.enqueue(
+        store, "slack-bot", List.of(Outboxes.down("ghost-bridge", "pid gone")), ticker.now());
     worker = worker(store);
     await().atMost(Duration.ofSeconds(5)).until(() -> requests(POST).size() == 1);
     LoggedRequest alert = requests(POST).get(0);
@@ -82,7 +84,8 @@ class SlackBotDeliveryTest {
     worker.close(Duration.ofSeconds(1));
 
     DataSource reopened = SqliteStores.migrated(dir.resolve("gateway.db"));
-    Outboxes.enqueue(reopened, "slack-bot", List.of(Outboxes.recovered("ghost-bridge")));
+    Outboxes.enqueue(
+        reopened, "slack-bot", List.of(Outboxes.recovered("ghost-bridge")), ticker.now());
     worker = worker(reopened);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> requests(POST).size() == 2);
@@ -105,14 +108,16 @@ class SlackBotDeliveryTest {
         post(urlEqualTo(POST))
             .atPriority(1)
             .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
-    Outboxes.enqueue(store, "slack-bot", List.of(Outboxes.down("lost", "x")));
+    Outboxes.enqueue(store, "slack-bot", List.of(Outboxes.down("lost", "x")), ticker.now());
     worker = worker(store);
 
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> !new Outbox(store).list(OutboxEntry.State.FAILED, 5).isEmpty());
-    Thread.sleep(1_000);
-    assertEquals(1, requests(POST).size());
+    ticker.awaitParked(1);
+    ticker.advance(Duration.ofHours(1));
+    ticker.awaitParked(1);
+    assertEquals(1, requests(POST).size(), "not tried again");
     assertEquals(
         "Slack error channel_not_found",
         new Outbox(store).list(OutboxEntry.State.FAILED, 5).get(0).lastError());
@@ -131,13 +136,16 @@ class SlackBotDeliveryTest {
                     .withHeader("Retry-After", "2")
                     .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
             .willSetStateTo("open"));
-    Outboxes.enqueue(store, "slack-bot", List.of(Outboxes.down("busy", "x")));
+    Outboxes.enqueue(store, "slack-bot", List.of(Outboxes.down("busy", "x")), ticker.now());
     worker = worker(store);
 
-    await().atMost(Duration.ofSeconds(6)).until(() -> requests(POST).size() == 2);
-    List<LoggedRequest> posts = requests(POST);
-    long gap = posts.get(1).getLoggedDate().getTime() - posts.get(0).getLoggedDate().getTime();
-    assertTrue(gap >= 2_000, "waited " + gap + " ms");
+    await().atMost(Duration.ofSeconds(5)).until(() -> requests(POST).size() == 1);
+    ticker.awaitParked(1);
+    ticker.advance(Duration.ofMillis(1_999));
+    ticker.awaitParked(1);
+    assertEquals(1, requests(POST).size(), "Slack asked for 2 s");
+    ticker.advance(Duration.ofMillis(1));
+    await().atMost(Duration.ofSeconds(5)).until(() -> requests(POST).size() == 2);
     await().atMost(Duration.ofSeconds(2)).until(() -> pending(store).isEmpty());
   }
 
@@ -153,7 +161,7 @@ class SlackBotDeliveryTest {
             Duration.ofMillis(100));
     DeliveryWorker started =
         new DeliveryWorker(
-            Clock.systemUTC(),
+            ticker,
             new Outbox(dataSource),
             List.of(channel),
             new DeliveryWorker.Settings(

@@ -1,4 +1,4 @@
-package dev.ghost.gateway.api;
+package dev.ghost.gateway.query;
 
 import dev.ghost.gateway.snapshot.EventView;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ghost.gateway.api;
+package dev.ghost.gateway.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonState;
 import dev.ghost.gateway.domain.DaemonStatus;
+import dev.ghost.gateway.domain.Freshness;
 import dev.ghost.gateway.domain.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AgentStatusTest {
 
   private static final Instant NOW = Instant.parse("2026-01-31T12:00:00Z");
-  private static final Duration TICK = Duration.ofSeconds(15);
+  private static final Freshness TICK = new Freshness(Duration.ofSeconds(15));
 
   static Stream<Arguments> sentences() {
     return Stream.of(

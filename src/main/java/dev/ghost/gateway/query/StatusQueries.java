@@ -1,28 +1,32 @@
-package dev.ghost.gateway.api;
+package dev.ghost.gateway.query;
 
-import dev.ghost.gateway.GatewayRuntime;
 import dev.ghost.gateway.domain.Availability;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonState;
 import dev.ghost.gateway.domain.DaemonStatus;
+import dev.ghost.gateway.domain.Freshness;
 import dev.ghost.gateway.domain.Snapshot;
 import dev.ghost.gateway.domain.Timestamps;
 import dev.ghost.gateway.domain.Transition;
+import dev.ghost.gateway.snapshot.EventFeed;
 import dev.ghost.gateway.snapshot.EventView;
-import dev.ghost.gateway.snapshot.TickResult;
+import dev.ghost.gateway.snapshot.LatestTick;
+import dev.ghost.gateway.snapshot.StatusPublisher;
+import dev.ghost.gateway.store.EventLog;
 import dev.ghost.gateway.store.StoredEvent;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The read side that REST and MCP share: the same checks of every argument, the same answers. Bad
- * arguments are {@link ProblemException}s that say what to fix.
+ * The queries about daemons and their changes that REST, MCP and the page share: the same checks of
+ * every argument, the same answers. Bad arguments are {@link QueryRefused}s that say what to fix.
  */
 @Singleton
 public class StatusQueries {
@@ -31,13 +35,31 @@ public class StatusQueries {
   static final int MAX_LIMIT = 500;
   static final int TRANSITIONS_SHOWN = 20;
 
-  @Inject GatewayRuntime runtime;
+  @Inject LatestTick latest;
+  @Inject StatusPublisher publisher;
+  @Inject EventFeed feed;
+  @Inject EventLog eventLog;
+  @Inject Clock clock;
+  @Inject Freshness freshness;
 
   /** One page of events; {@code next} is the {@code after} of the following page. */
   public record EventPage(List<EventView> events, long next) {}
 
+  /**
+   * What the status page shows, read at one instant.
+   *
+   * @param window the changes of the last {@code window}, oldest first, for the history strips
+   * @param latest the latest changes, oldest first
+   */
+  public record Recent(
+      Snapshot snapshot,
+      List<StoredEvent> window,
+      List<StoredEvent> latest,
+      Instant now,
+      Freshness freshness) {}
+
   public AgentStatus status() {
-    return AgentStatus.of(snapshot(), runtime.now(), runtime.tick());
+    return AgentStatus.of(snapshot(), clock.instant(), freshness);
   }
 
   public List<AgentStatus.Down> down() {
@@ -48,11 +70,11 @@ public class StatusQueries {
     DaemonName daemon = name(name);
     DaemonStatus status = snapshot().daemons().get(daemon);
     if (status == null) {
-      throw new ProblemException(
-          Response.Status.NOT_FOUND,
+      throw new QueryRefused(
+          QueryRefused.Reason.NOT_FOUND,
           "no daemon named \"" + daemon + "\"; GET /api/v1/status lists them");
     }
-    Instant now = runtime.now();
+    Instant now = clock.instant();
     return new DaemonDetail(
         daemon.value(),
         status.state().wire(),
@@ -62,9 +84,7 @@ public class StatusQueries {
         status.lastSeen() == null ? null : Timestamps.format(status.lastSeen()),
         availability(daemon, now, Duration.ofHours(24)),
         availability(daemon, now, Duration.ofDays(7)),
-        runtime.eventLog().latestFor(daemon, TRANSITIONS_SHOWN).stream()
-            .map(EventView::of)
-            .toList());
+        eventLog.latestFor(daemon, TRANSITIONS_SHOWN).stream().map(EventView::of).toList());
   }
 
   /**
@@ -74,33 +94,61 @@ public class StatusQueries {
     long afterSeq = number("after", after, 0, 0, Long.MAX_VALUE);
     int pageSize = (int) number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
     DaemonName name = daemon == null || daemon.isBlank() ? null : name(daemon);
-    List<StoredEvent> events = runtime.eventLog().page(afterSeq, pageSize, name);
-    long next = events.isEmpty() ? afterSeq : events.get(events.size() - 1).seq();
+    return eventPage(afterSeq, pageSize, name);
+  }
+
+  /** Events after {@code after}, at most {@code limit}, of one daemon or (null) of all. */
+  public EventPage eventPage(long after, int limit, DaemonName daemon) throws SQLException {
+    List<StoredEvent> events = eventLog.page(after, limit, daemon);
+    long next = events.isEmpty() ? after : events.get(events.size() - 1).seq();
     return new EventPage(events.stream().map(EventView::of).toList(), next);
   }
 
-  static DaemonName name(String name) {
+  /** Calls {@code listener} after every snapshot that stored events, until the handle is closed. */
+  public AutoCloseable onEvents(Runnable listener) {
+    return feed.subscribe(listener);
+  }
+
+  /** The latest status document as served and written, or empty before the first snapshot. */
+  public Optional<StatusPublisher.Published> document() {
+    return Optional.ofNullable(publisher.current());
+  }
+
+  /** The latest snapshot and the changes around it, for the status page. */
+  public Recent recent(Duration window, int windowMax, int latestMax) throws SQLException {
+    Instant now = clock.instant();
+    return new Recent(
+        snapshot(),
+        eventLog.since(now.minus(window), windowMax),
+        eventLog.latest(latestMax),
+        now,
+        freshness);
+  }
+
+  /** The name, checked. */
+  public static DaemonName name(String name) {
     if (!DaemonName.isValid(name)) {
-      throw new ProblemException(
-          Response.Status.BAD_REQUEST,
+      throw new QueryRefused(
+          QueryRefused.Reason.BAD_ARGUMENT,
           "a daemon name is 1 to 64 of A-Z a-z 0-9 . _ - (e.g. ghost-bridge)");
     }
     return DaemonName.of(name);
   }
 
-  /** The latest snapshot; a 503 problem before the first. */
+  /** The latest snapshot; refused (not ready) before the first. */
   public Snapshot snapshot() {
-    TickResult last = runtime.lastTick();
-    if (last == null) {
-      throw new ProblemException(
-          Response.Status.SERVICE_UNAVAILABLE, "the first snapshot has not been taken yet");
-    }
-    return last.snapshot();
+    return latest
+        .get()
+        .orElseThrow(
+            () ->
+                new QueryRefused(
+                    QueryRefused.Reason.NOT_READY, "the first snapshot has not been taken yet"))
+        .snapshot();
   }
 
   private Double availability(DaemonName daemon, Instant now, Duration window) throws SQLException {
     Instant start = now.minus(window);
-    List<StoredEvent> history = runtime.eventLog().historyFrom(daemon, start);
+    List<StoredEvent> history = eventLog.historyFrom(daemon, start);
     DaemonState atStart = null;
     int first = 0;
     if (!history.isEmpty() && history.get(0).transition().at().isBefore(start)) {
@@ -125,8 +173,8 @@ public class StatusQueries {
     } catch (NumberFormatException notANumber) {
       // Answered below with the range.
     }
-    throw new ProblemException(
-        Response.Status.BAD_REQUEST,
+    throw new QueryRefused(
+        QueryRefused.Reason.BAD_ARGUMENT,
         "\"" + param + "\" must be a whole number from " + min + " to " + max);
   }
 }

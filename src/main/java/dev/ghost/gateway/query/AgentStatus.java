@@ -1,9 +1,10 @@
-package dev.ghost.gateway.api;
+package dev.ghost.gateway.query;
 
 import dev.ghost.gateway.domain.Counts;
 import dev.ghost.gateway.domain.DaemonState;
 import dev.ghost.gateway.domain.DaemonStatus;
 import dev.ghost.gateway.domain.DurationWords;
+import dev.ghost.gateway.domain.Freshness;
 import dev.ghost.gateway.domain.Health;
 import dev.ghost.gateway.domain.Snapshot;
 import dev.ghost.gateway.domain.Timestamps;
@@ -43,9 +44,9 @@ public record AgentStatus(
   /** A daemon in the full list. */
   public record Entry(String name, String state, String since) {}
 
-  public static AgentStatus of(Snapshot snapshot, Instant now, Duration tick) {
+  public static AgentStatus of(Snapshot snapshot, Instant now, Freshness freshness) {
     Counts counts = snapshot.counts();
-    boolean stale = snapshot.takenAt().plus(tick.multipliedBy(3)).isBefore(now);
+    boolean stale = freshness.isStale(snapshot.takenAt(), now);
     List<Down> down = new ArrayList<>();
     List<Entry> entries = new ArrayList<>();
     for (DaemonStatus status : snapshot.daemons().values()) {

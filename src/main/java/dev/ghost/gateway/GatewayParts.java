@@ -1,0 +1,309 @@
+package dev.ghost.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ghost.gateway.alert.AlertPolicy;
+import dev.ghost.gateway.alert.Routes;
+import dev.ghost.gateway.config.GatewayConfig;
+import dev.ghost.gateway.delivery.Backoff;
+import dev.ghost.gateway.delivery.Channel;
+import dev.ghost.gateway.delivery.ChannelContext;
+import dev.ghost.gateway.delivery.ConsoleChannel;
+import dev.ghost.gateway.delivery.DeliveryWorker;
+import dev.ghost.gateway.domain.DaemonName;
+import dev.ghost.gateway.domain.DeclaredDaemon;
+import dev.ghost.gateway.domain.Freshness;
+import dev.ghost.gateway.signal.Wakeups;
+import dev.ghost.gateway.snapshot.AlertStage;
+import dev.ghost.gateway.snapshot.EventFeed;
+import dev.ghost.gateway.snapshot.GatewayMetrics;
+import dev.ghost.gateway.snapshot.LatestTick;
+import dev.ghost.gateway.snapshot.SnapshotEngine;
+import dev.ghost.gateway.snapshot.SnapshotScheduler;
+import dev.ghost.gateway.snapshot.SourceReports;
+import dev.ghost.gateway.snapshot.StatusFileWriter;
+import dev.ghost.gateway.snapshot.StatusPublisher;
+import dev.ghost.gateway.source.DaemonThreads;
+import dev.ghost.gateway.source.HeartbeatSource;
+import dev.ghost.gateway.source.RegistryFileSource;
+import dev.ghost.gateway.source.Sources;
+import dev.ghost.gateway.source.probe.ProbeFactory;
+import dev.ghost.gateway.source.probe.ProbeSource;
+import dev.ghost.gateway.store.AlertStateStore;
+import dev.ghost.gateway.store.EventLog;
+import dev.ghost.gateway.store.IncidentStore;
+import dev.ghost.gateway.store.Outbox;
+import dev.ghost.gateway.store.SilenceStore;
+import dev.ghost.gateway.time.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+
+/**
+ * Makes the gateway's parts from the config, each once, as CDI beans: the stores, the sources, the
+ * channels, the engine and its scheduler, the delivery worker, and what the write side publishes
+ * for readers. Making a part starts nothing; {@link GatewayRuntime} starts and stops them in order.
+ */
+@Singleton
+public class GatewayParts {
+
+  /** The timer that background work shares (heartbeat expiries, pruning). */
+  public static final String TIMER = "gateway-timer";
+
+  @Produces
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** The time the parts that wait (the tick, the senders) wait on: the clock's. */
+  @Produces
+  @Singleton
+  Ticker ticker(Clock clock) {
+    return new Ticker.SystemTicker(clock);
+  }
+
+  @Produces
+  @Singleton
+  Freshness freshness(GatewayConfig config) {
+    return new Freshness(config.tick());
+  }
+
+  @Produces
+  @Singleton
+  @Named(TIMER)
+  ScheduledExecutorService timer() {
+    return Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(TIMER));
+  }
+
+  // What the write side publishes and readers read.
+
+  @Produces
+  @Singleton
+  StatusPublisher publisher() {
+    return new StatusPublisher();
+  }
+
+  @Produces
+  @Singleton
+  EventFeed feed() {
+    return new EventFeed();
+  }
+
+  @Produces
+  @Singleton
+  LatestTick latestTick() {
+    return new LatestTick();
+  }
+
+  @Produces
+  @Singleton
+  Wakeups wakeups() {
+    return new Wakeups();
+  }
+
+  // The stores. Making one opens nothing: the runtime migrates the schema before the first use.
+
+  @Produces
+  @Singleton
+  EventLog eventLog(DataSource dataSource) {
+    return new EventLog(dataSource);
+  }
+
+  @Produces
+  @Singleton
+  Outbox outbox(DataSource dataSource) {
+    return new Outbox(dataSource);
+  }
+
+  @Produces
+  @Singleton
+  SilenceStore silences(DataSource dataSource) {
+    return new SilenceStore(dataSource);
+  }
+
+  // The write side.
+
+  @Produces
+  @Singleton
+  HeartbeatSource heartbeats(
+      GatewayConfig config,
+      Clock clock,
+      @Named(TIMER) ScheduledExecutorService timer,
+      Wakeups wakeups) {
+    return new HeartbeatSource(clock, config.heartbeat().ttl(), timer, wakeups);
+  }
+
+  @Produces
+  @Singleton
+  Sources sources(GatewayConfig config, Clock clock, HeartbeatSource heartbeats, Wakeups wakeups) {
+    ProbeSource probes =
+        new ProbeSource(
+            clock,
+            ProbeFactory.fromConfig(config.daemons(), config.tick(), probeClient()),
+            config.probes().maxInFlight(),
+            wakeups);
+    return new Sources(
+        heartbeats,
+        config
+            .registry()
+            .file()
+            .map(
+                file ->
+                    new RegistryFileSource(
+                        file,
+                        config.registry().maxAge(),
+                        RegistryFileSource::runningProcesses,
+                        wakeups)),
+        probes);
+  }
+
+  @Produces
+  @Singleton
+  DeliveryWorker delivery(
+      GatewayConfig config,
+      Clock clock,
+      Ticker ticker,
+      Outbox outbox,
+      DataSource dataSource,
+      ObjectMapper json) {
+    List<Channel> channels =
+        NotificationWiring.channels(
+            new ChannelContext(config, hostName(), clock, json, new IncidentStore(dataSource)));
+    return new DeliveryWorker(
+        ticker,
+        outbox,
+        channels,
+        new DeliveryWorker.Settings(
+            config.alert().groupWindow(),
+            new Backoff(config.delivery().maxBackoff(), ThreadLocalRandom.current()::nextDouble)));
+  }
+
+  @Produces
+  @Singleton
+  GatewayMetrics metrics(MeterRegistry meters, DeliveryWorker delivery, Sources sources) {
+    GatewayMetrics metrics = new GatewayMetrics(meters);
+    metrics.delivery(delivery::lastReport, delivery.sentCounts());
+    ProbeSource probes = sources.probes();
+    probes.probes().forEach(probe -> metrics.probeLatency(probe.daemon(), probes::latencySeconds));
+    return metrics;
+  }
+
+  @Produces
+  @Singleton
+  SnapshotEngine engine(
+      GatewayConfig config,
+      Clock clock,
+      Freshness freshness,
+      Sources sources,
+      EventLog eventLog,
+      Outbox outbox,
+      SilenceStore silences,
+      StatusPublisher publisher,
+      DeliveryWorker delivery,
+      DataSource dataSource,
+      ObjectMapper json) {
+    Instant startedAt = clock.instant();
+    Routes routes = NotificationWiring.routes(config, delivery.channelIds());
+    return new SnapshotEngine(
+        clock,
+        new SnapshotEngine.Settings(
+            freshness, hostName(), config.dataDir(), config.statusLogSize()),
+        sources.all(),
+        declaredDaemons(config, freshness, startedAt),
+        eventLog,
+        publisher,
+        new StatusFileWriter(config.resolvedStatusFile()),
+        () ->
+            new SourceReports(
+                sources.registry().map(RegistryFileSource::status).orElse(null),
+                sources.probes().reports()),
+        new ConsoleChannel(),
+        json,
+        new AlertStage(
+            new AlertPolicy(NotificationWiring.alertSettings(config.alert())),
+            new AlertStateStore(dataSource),
+            outbox,
+            silences,
+            routes,
+            delivery::wake,
+            startSettled(sources.probes(), clock, freshness, startedAt)),
+        delivery::report);
+  }
+
+  @Produces
+  @Singleton
+  SnapshotScheduler scheduler(
+      GatewayConfig config,
+      Ticker ticker,
+      SnapshotEngine engine,
+      LatestTick latest,
+      EventFeed feed,
+      GatewayMetrics metrics) {
+    return new SnapshotScheduler(
+        engine,
+        config.tick(),
+        ticker,
+        result -> {
+          latest.set(result);
+          metrics.accept(result);
+          if (!result.events().isEmpty()) {
+            feed.published();
+          }
+        });
+  }
+
+  /**
+   * The start is settled once every probe has run, or after the default grace: a probe with a long
+   * interval does not hold the start summary back for long, it shows there as unknown.
+   */
+  private static BooleanSupplier startSettled(
+      ProbeSource probes, Clock clock, Freshness freshness, Instant startedAt) {
+    Instant latest = startedAt.plus(freshness.defaultGrace());
+    return () -> probes.allRan() || !clock.instant().isBefore(latest);
+  }
+
+  private static List<DeclaredDaemon> declaredDaemons(
+      GatewayConfig config, Freshness freshness, Instant startedAt) {
+    List<DeclaredDaemon> declared = new ArrayList<>();
+    config
+        .daemons()
+        .forEach(
+            (name, daemon) ->
+                declared.add(
+                    new DeclaredDaemon(
+                        DaemonName.of(daemon.nameOr(name)),
+                        startedAt.plus(daemon.grace().orElse(freshness.defaultGrace())))));
+    return declared;
+  }
+
+  /** One client for all HTTP probes; redirects are followed as a browser would. */
+  private static HttpClient probeClient() {
+    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+  }
+
+  /** From the environment first: a DNS lookup at boot can hang where the network is closed. */
+  static String hostName() {
+    String fromEnv = System.getenv("HOSTNAME");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}
