@@ -28,9 +28,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
-import org.jboss.logging.Logger;
 
 /**
  * Starts the write side and stops it, in the one order that works, and does nothing else: the parts
@@ -42,7 +42,7 @@ import org.jboss.logging.Logger;
 @Singleton
 public class GatewayRuntime {
 
-  private static final Logger LOG = Logger.getLogger(GatewayRuntime.class);
+  private static final Logger LOG = Logger.getLogger(GatewayRuntime.class.getName());
 
   /** How long a stop waits for sends in flight; what is left stays pending for the next start. */
   private static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(10);
@@ -85,11 +85,14 @@ public class GatewayRuntime {
     timer.schedule(sources.probes()::start, config.tick().toMillis(), TimeUnit.MILLISECONDS);
     sources.start();
     started = true;
-    LOG.infof(
-        "gateway started: data in %s, status file %s, tick %s",
-        config.dataDir().toAbsolutePath().normalize(),
-        config.resolvedStatusFile().toAbsolutePath().normalize(),
-        config.tick());
+    LOG.info(
+        () ->
+            "gateway started: data in "
+                + config.dataDir().toAbsolutePath().normalize()
+                + ", status file "
+                + config.resolvedStatusFile().toAbsolutePath().normalize()
+                + ", tick "
+                + config.tick());
   }
 
   /**
@@ -127,7 +130,7 @@ public class GatewayRuntime {
     try {
       outbox.pruneSent(clock.instant().minus(SENT_KEPT));
     } catch (SQLException | RuntimeException e) {
-      LOG.warnf("cannot prune sent notifications: %s", e.toString());
+      LOG.warning("cannot prune sent notifications: " + e);
     }
   }
 
@@ -146,8 +149,11 @@ public class GatewayRuntime {
     timer.shutdownNow();
     sources.close();
     delivery.close(SHUTDOWN_DRAIN);
-    LOG.infof(
-        "gateway stopped at snapshot %d; %d notification(s) left pending for the next start",
-        last.snapshot().sequence(), delivery.report().pending());
+    LOG.info(
+        "gateway stopped at snapshot "
+            + last.snapshot().sequence()
+            + "; "
+            + delivery.report().pending()
+            + " notification(s) left pending for the next start");
   }
 }

@@ -15,7 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import org.jboss.logging.Logger;
+import java.util.logging.Logger;
 
 /**
  * Loads the tokens from {@code gateway.auth.tokens}. With none configured, the gateway is never
@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
 @Singleton
 public class AccessTokenStore {
 
-  private static final Logger LOG = Logger.getLogger(AccessTokenStore.class);
+  private static final Logger LOG = Logger.getLogger(AccessTokenStore.class.getName());
   static final String ADMIN_TOKEN_FILE = "admin.token";
 
   @Inject GatewayConfig config;
@@ -54,8 +54,10 @@ public class AccessTokenStore {
     }
     Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
     AccessTokens generated = AccessTokens.parse(List.of("admin:" + readOrCreate(file)));
-    LOG.infof(
-        "no gateway.auth.tokens set; the admin token is in %s", file.toAbsolutePath().normalize());
+    LOG.info(
+        () ->
+            "no gateway.auth.tokens set; the admin token is in "
+                + file.toAbsolutePath().normalize());
     return generated;
   }
 

@@ -16,7 +16,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.logging.Logger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code GET /api/v1/events/stream}: Server-Sent Events, one per transition, with {@code id} = the
@@ -29,7 +30,7 @@ import org.jboss.logging.Logger;
 public class EventStreamRoute {
 
   static final String PATH = "/api/v1/events/stream";
-  private static final Logger LOG = Logger.getLogger(EventStreamRoute.class);
+  private static final Logger LOG = Logger.getLogger(EventStreamRoute.class.getName());
   private static final int PAGE = 500;
 
   @Inject StatusQueries queries;
@@ -116,7 +117,10 @@ public class EventStreamRoute {
               result -> {
                 pumping.set(false);
                 if (result.failed()) {
-                  LOG.warn("event stream could not read the event log; closing it", result.cause());
+                  LOG.log(
+                      Level.WARNING,
+                      "event stream could not read the event log; closing it",
+                      result.cause());
                   response.end();
                   close();
                   return;
@@ -168,7 +172,7 @@ public class EventStreamRoute {
       try {
         subscription.close();
       } catch (Exception e) {
-        LOG.debug("closing an event stream subscription failed", e);
+        LOG.log(Level.FINE, "closing an event stream subscription failed", e);
       }
     }
   }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ghost.gateway.query.QueryRefused;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -14,7 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
-  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
   @ServerExceptionMapper
   public Response problem(ProblemException e) {
@@ -49,7 +50,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(RuntimeException e) {
-    LOG.error("unexpected error while serving a request", e);
+    LOG.log(Level.SEVERE, "unexpected error while serving a request", e);
     return Problem.response(
         Response.Status.INTERNAL_SERVER_ERROR,
         "the gateway could not answer this request; the error is in its log");

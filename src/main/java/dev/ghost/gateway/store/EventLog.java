@@ -28,12 +28,10 @@ public final class EventLog {
   private static final String LAST_SEQUENCE = "last_snapshot_sequence";
   private static final String LAST_TAKEN_AT = "last_snapshot_at_ms";
 
-  private final DataSource dataSource;
   private final Sql sql;
 
   public EventLog(DataSource dataSource) {
-    this.dataSource = Objects.requireNonNull(dataSource);
-    this.sql = new Sql(dataSource);
+    this.sql = new Sql(Objects.requireNonNull(dataSource));
   }
 
   /**
@@ -45,23 +43,15 @@ public final class EventLog {
    */
   public List<StoredEvent> record(
       Snapshot snapshot, List<Transition> transitions, InTransaction also) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        List<StoredEvent> stored = appendEvents(connection, snapshot.sequence(), transitions);
-        saveChangedStates(connection, snapshot, transitions);
-        saveMeta(connection, LAST_SEQUENCE, Long.toString(snapshot.sequence()));
-        saveMeta(connection, LAST_TAKEN_AT, Long.toString(snapshot.takenAt().toEpochMilli()));
-        also.write(connection);
-        connection.commit();
-        return stored;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    }
+    return sql.inTransaction(
+        connection -> {
+          List<StoredEvent> stored = appendEvents(connection, snapshot.sequence(), transitions);
+          saveChangedStates(connection, snapshot, transitions);
+          saveMeta(connection, LAST_SEQUENCE, Long.toString(snapshot.sequence()));
+          saveMeta(connection, LAST_TAKEN_AT, Long.toString(snapshot.takenAt().toEpochMilli()));
+          also.write(connection);
+          return stored;
+        });
   }
 
   private static final String COLUMNS =
@@ -115,26 +105,31 @@ public final class EventLog {
         from.toEpochMilli());
   }
 
-  /** The last recorded snapshot, or {@link Snapshot#EMPTY} on a new store. */
+  /**
+   * The last recorded snapshot, or {@link Snapshot#EMPTY} on a new store; read in one transaction,
+   * so its sequence and its daemons belong together.
+   */
   public Snapshot lastSnapshot() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      long sequence = Long.parseLong(meta(connection, LAST_SEQUENCE, "0"));
-      Instant takenAt = Instant.ofEpochMilli(Long.parseLong(meta(connection, LAST_TAKEN_AT, "0")));
-      List<DaemonStatus> daemons =
-          Sql.query(
-              connection,
-              "SELECT name, state, since_ms, reason, source, last_seen_ms, pid FROM daemon_state",
-              row ->
-                  new DaemonStatus(
-                      DaemonName.of(row.getString(1)),
-                      DaemonState.fromWire(row.getString(2)),
-                      Instant.ofEpochMilli(row.getLong(3)),
-                      row.getString(4),
-                      row.getString(5),
-                      Sql.instant(row, 6),
-                      nullableLong(row, 7)));
-      return Snapshot.of(sequence, takenAt, daemons);
-    }
+    return sql.inTransaction(connection -> lastSnapshot(connection));
+  }
+
+  private static Snapshot lastSnapshot(Connection connection) throws SQLException {
+    long sequence = Long.parseLong(meta(connection, LAST_SEQUENCE, "0"));
+    Instant takenAt = Instant.ofEpochMilli(Long.parseLong(meta(connection, LAST_TAKEN_AT, "0")));
+    List<DaemonStatus> daemons =
+        Sql.query(
+            connection,
+            "SELECT name, state, since_ms, reason, source, last_seen_ms, pid FROM daemon_state",
+            row ->
+                new DaemonStatus(
+                    DaemonName.of(row.getString(1)),
+                    DaemonState.fromWire(row.getString(2)),
+                    Instant.ofEpochMilli(row.getLong(3)),
+                    row.getString(4),
+                    row.getString(5),
+                    Sql.instant(row, 6),
+                    nullableLong(row, 7)));
+    return Snapshot.of(sequence, takenAt, daemons);
   }
 
   private List<StoredEvent> appendEvents(

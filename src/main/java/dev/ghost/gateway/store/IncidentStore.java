@@ -1,6 +1,5 @@
 package dev.ghost.gateway.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -19,39 +18,30 @@ public final class IncidentStore {
   /** One daemon of an alert message. */
   public record Member(String daemon, Instant downAt, String reason, Instant recovered) {}
 
-  private final DataSource dataSource;
   private final Sql sql;
 
   public IncidentStore(DataSource dataSource) {
-    this.dataSource = dataSource;
     this.sql = new Sql(dataSource);
   }
 
   public void opened(String channel, Message message, List<Member> members) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        for (Member member : members) {
-          Sql.update(
-              connection,
-              "INSERT INTO slack_incidents (channel, daemon, slack_channel, ts, down_at_ms,"
-                  + " reason) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel, daemon, ts) DO"
-                  + " NOTHING",
-              channel,
-              member.daemon(),
-              message.slackChannel(),
-              message.ts(),
-              member.downAt(),
-              member.reason());
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    }
+    sql.inTransaction(
+        connection -> {
+          for (Member member : members) {
+            Sql.update(
+                connection,
+                "INSERT INTO slack_incidents (channel, daemon, slack_channel, ts, down_at_ms,"
+                    + " reason) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (channel, daemon, ts) DO"
+                    + " NOTHING",
+                channel,
+                member.daemon(),
+                message.slackChannel(),
+                message.ts(),
+                member.downAt(),
+                member.reason());
+          }
+          return null;
+        });
   }
 
   /** The newest open alert about {@code daemon} in {@code channel}. */

@@ -2,7 +2,6 @@ package dev.ghost.gateway.store;
 
 import dev.ghost.gateway.alert.Glob;
 import dev.ghost.gateway.alert.Silence;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -16,39 +15,31 @@ public final class SilenceStore {
 
   private static final String COLUMNS = "SELECT id, pattern, until_ms, reason, created_ms FROM ";
 
-  private final DataSource dataSource;
   private final Sql sql;
   private volatile List<Silence> unexpired;
 
   public SilenceStore(DataSource dataSource) {
-    this.dataSource = dataSource;
     this.sql = new Sql(dataSource);
   }
 
   public Silence add(Glob match, Instant until, String reason, Instant now) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        long id = Sql.nextId(connection, "silences");
-        Sql.update(
-            connection,
-            "INSERT INTO silences (id, pattern, until_ms, reason, created_ms)"
-                + " VALUES (?, ?, ?, ?, ?)",
-            id,
-            match.pattern(),
-            until,
-            reason,
-            now);
-        connection.commit();
-        unexpired = null;
-        return new Silence(id, match, until, reason, now);
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    }
+    Silence silence =
+        sql.inTransaction(
+            connection -> {
+              long id = Sql.nextId(connection, "silences");
+              Sql.update(
+                  connection,
+                  "INSERT INTO silences (id, pattern, until_ms, reason, created_ms)"
+                      + " VALUES (?, ?, ?, ?, ?)",
+                  id,
+                  match.pattern(),
+                  until,
+                  reason,
+                  now);
+              return new Silence(id, match, until, reason, now);
+            });
+    unexpired = null;
+    return silence;
   }
 
   /** Silences that have not ended by {@code now}, oldest first. */

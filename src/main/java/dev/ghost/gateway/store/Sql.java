@@ -22,10 +22,33 @@ final class Sql {
     T read(ResultSet row) throws SQLException;
   }
 
+  /** Work done on one connection, in one transaction. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
   private final DataSource dataSource;
 
   Sql(DataSource dataSource) {
     this.dataSource = dataSource;
+  }
+
+  /** Runs {@code work} in one transaction: all of its writes are stored, or none. */
+  <T> T inTransaction(Work<T> work) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
   }
 
   <T> List<T> query(String sql, Row<T> row, Object... parameters) throws SQLException {

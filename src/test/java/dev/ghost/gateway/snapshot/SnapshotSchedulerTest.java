@@ -15,6 +15,7 @@ import dev.ghost.gateway.testsupport.ManualTicker;
 import dev.ghost.gateway.testsupport.SqliteStores;
 import dev.ghost.gateway.time.Ticker;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,9 +83,7 @@ class SnapshotSchedulerTest {
 
   @Test
   void aSignalStartsASnapshotWithinMilliseconds() throws Exception {
-    SnapshotEngine engine =
-        engine(counting(new AtomicInteger()), SqliteStores.migrated(dataDir.resolve("g.db")));
-    engine.resume();
+    SnapshotEngine engine = countingEngine();
     AtomicInteger snapshots = new AtomicInteger();
     AtomicLong lastAt = new AtomicLong();
     try (SnapshotScheduler scheduler =
@@ -169,9 +168,7 @@ class SnapshotSchedulerTest {
 
   @Test
   void ticksComeAtTheirRateOnTheTickersTime() throws Exception {
-    SnapshotEngine engine =
-        engine(counting(new AtomicInteger()), SqliteStores.migrated(dataDir.resolve("g.db")));
-    engine.resume();
+    SnapshotEngine engine = countingEngine();
     AtomicInteger snapshots = new AtomicInteger();
     ManualTicker ticker = new ManualTicker();
     try (SnapshotScheduler scheduler =
@@ -189,6 +186,14 @@ class SnapshotSchedulerTest {
       ticker.advance(Duration.ofSeconds(15));
       await().until(() -> snapshots.get() == 3);
     }
+  }
+
+  /** An engine of one counted daemon over a real store, resumed. */
+  private SnapshotEngine countingEngine() throws SQLException {
+    SnapshotEngine engine =
+        engine(counting(new AtomicInteger()), SqliteStores.migrated(dataDir.resolve("g.db")));
+    engine.resume();
+    return engine;
   }
 
   private SnapshotEngine engine(DaemonSource source, DataSource dataSource) {

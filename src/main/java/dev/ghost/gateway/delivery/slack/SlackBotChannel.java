@@ -84,6 +84,16 @@ public final class SlackBotChannel implements Channel {
 
   @Override
   public int fit(List<Notification> queue) {
+    try {
+      return fitOrThrow(queue);
+    } catch (SQLException storeDown) {
+      // The head alone: send() reads the store again and asks for a retry while it is down.
+      // Guessing "no parent" instead would turn a recovery into a new top-level post.
+      return 1;
+    }
+  }
+
+  private int fitOrThrow(List<Notification> queue) throws SQLException {
     Optional<IncidentStore.Message> parent = parent(queue.get(0));
     if (parent.isEmpty()) {
       int fresh = 0;
@@ -109,7 +119,8 @@ public final class SlackBotChannel implements Channel {
     } catch (IOException e) {
       return SlackResults.of(e);
     } catch (SQLException e) {
-      return DeliveryResult.retry("store: " + e.getMessage());
+      // Retried (and logged) by the worker; the store decides whether this is a reply or a post.
+      return DeliveryResult.retry("cannot read the Slack message ids from the store: " + e);
     }
   }
 
@@ -166,15 +177,11 @@ public final class SlackBotChannel implements Channel {
   }
 
   /** The open alert message a notification follows up, if it is a follow-up at all. */
-  private Optional<IncidentStore.Message> parent(Notification n) {
+  private Optional<IncidentStore.Message> parent(Notification n) throws SQLException {
     if (n.daemon() == null || opensIncident(n.kind())) {
       return Optional.empty();
     }
-    try {
-      return incidents.open(id, n.subject());
-    } catch (SQLException e) {
-      return Optional.empty();
-    }
+    return incidents.open(id, n.subject());
   }
 
   private static boolean opensIncident(NotificationKind kind) {

@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.ghost.gateway.alert.Notification;
 import dev.ghost.gateway.delivery.Backoff;
+import dev.ghost.gateway.delivery.DeliveryResult;
 import dev.ghost.gateway.delivery.DeliveryWorker;
 import dev.ghost.gateway.store.IncidentStore;
 import dev.ghost.gateway.store.Outbox;
@@ -24,6 +26,7 @@ import dev.ghost.gateway.testsupport.SqliteStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +69,9 @@ class SlackBotDeliveryTest {
 
   @AfterEach
   void stop() throws InterruptedException {
-    worker.close(Duration.ofSeconds(1));
+    if (worker != null) {
+      worker.close(Duration.ofSeconds(1));
+    }
     slack.stop();
   }
 
@@ -100,6 +105,29 @@ class SlackBotDeliveryTest {
     assertTrue(
         updates.get(0).getLoggedDate().compareTo(requests(POST).get(1).getLoggedDate()) <= 0,
         "the repeatable update goes before the reply");
+  }
+
+  /** A store that cannot say whether a recovery has an alert to reply to: retry, never guess. */
+  @Test
+  void aRecoveryWhoseParentCannotBeReadIsRetriedNotPostedAnew() throws Exception {
+    AtomicBoolean broken = new AtomicBoolean();
+    IncidentStore incidents = new IncidentStore(SqliteStores.breakable(store, broken));
+    incidents.opened(
+        "slack-bot",
+        new IncidentStore.Message("C0ALERTS", TS),
+        List.of(new IncidentStore.Member("ghost-bridge", ticker.now(), "pid gone", null)));
+    SlackBotChannel channel = channel(incidents);
+    broken.set(true);
+
+    List<Notification> recovery = List.of(Outboxes.recovered("ghost-bridge"));
+    assertEquals(1, channel.fit(recovery));
+    DeliveryResult result = channel.send(recovery);
+
+    assertEquals(DeliveryResult.Outcome.RETRY, result.outcome(), result.detail());
+    assertEquals(0, requests(POST).size() + requests(UPDATE).size(), "nothing sent on a guess");
+    broken.set(false);
+    assertEquals(DeliveryResult.Outcome.SENT, channel.send(recovery).outcome());
+    assertTrue(requests(POST).get(0).getBodyAsString().contains("thread_ts=" + TS));
   }
 
   @Test
@@ -150,15 +178,7 @@ class SlackBotDeliveryTest {
   }
 
   private DeliveryWorker worker(DataSource dataSource) {
-    SlackBotChannel channel =
-        new SlackBotChannel(
-            "slack-bot",
-            TOKEN,
-            "C0ALERTS",
-            SlackClients.create(slack.baseUrl() + "/api/"),
-            new SlackMessages("gw-1", null),
-            new IncidentStore(dataSource),
-            Duration.ofMillis(100));
+    SlackBotChannel channel = channel(new IncidentStore(dataSource));
     DeliveryWorker started =
         new DeliveryWorker(
             ticker,
@@ -168,6 +188,17 @@ class SlackBotDeliveryTest {
                 Duration.ZERO, new Backoff(Duration.ofSeconds(4), () -> 0.5)));
     started.start();
     return started;
+  }
+
+  private SlackBotChannel channel(IncidentStore incidents) {
+    return new SlackBotChannel(
+        "slack-bot",
+        TOKEN,
+        "C0ALERTS",
+        SlackClients.create(slack.baseUrl() + "/api/"),
+        new SlackMessages("gw-1", null),
+        incidents,
+        Duration.ofMillis(100));
   }
 
   private List<LoggedRequest> requests(String path) {
