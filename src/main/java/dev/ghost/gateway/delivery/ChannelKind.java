@@ -35,10 +35,13 @@ public interface ChannelKind {
     return Optional.of(setting.key() + " must be an http or https URL");
   }
 
-  /** The problem of {@code needed} missing beside {@code given}, if it is. */
-  static Optional<String> missing(ChannelSpec.Setting needed, ChannelSpec.Setting given) {
-    return needed.isSet() || !given.isSet()
-        ? Optional.empty()
-        : Optional.of(needed.key() + " is required with " + given.key());
+  /** The problem of two settings that go together when one is set without the other. */
+  static Optional<String> together(ChannelSpec.Setting one, ChannelSpec.Setting other) {
+    if (one.isSet() == other.isSet()) {
+      return Optional.empty();
+    }
+    ChannelSpec.Setting missing = one.isSet() ? other : one;
+    ChannelSpec.Setting given = one.isSet() ? one : other;
+    return Optional.of(missing.key() + " is required with " + given.key());
   }
 }

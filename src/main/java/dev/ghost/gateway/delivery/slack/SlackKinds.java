@@ -6,8 +6,8 @@ import dev.ghost.gateway.delivery.ChannelContext;
 import dev.ghost.gateway.delivery.ChannelKind;
 import dev.ghost.gateway.delivery.ChannelSpec;
 import dev.ghost.gateway.delivery.ChannelSpecs;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The two Slack kinds: an incoming webhook, and the bot (chat.postMessage, chat.update, threads).
@@ -76,11 +76,10 @@ public final class SlackKinds {
 
     @Override
     public List<String> problems(ChannelSpec spec) {
-      List<String> problems = new ArrayList<>();
-      ChannelKind.missing(spec.setting("token"), spec.setting("channel")).ifPresent(problems::add);
-      ChannelKind.missing(spec.setting("channel"), spec.setting("token")).ifPresent(problems::add);
-      ChannelKind.notAUrl(spec.setting("apiUrl")).ifPresent(problems::add);
-      return problems;
+      return Stream.concat(
+              ChannelKind.together(spec.setting("token"), spec.setting("channel")).stream(),
+              ChannelKind.notAUrl(spec.setting("apiUrl")).stream())
+          .toList();
     }
 
     @Override

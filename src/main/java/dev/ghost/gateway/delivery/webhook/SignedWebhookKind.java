@@ -6,8 +6,9 @@ import dev.ghost.gateway.delivery.ChannelKind;
 import dev.ghost.gateway.delivery.ChannelSpec;
 import dev.ghost.gateway.delivery.ChannelSpecs;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 
 /** A signed JSON webhook: a URL and the key its requests are signed with. */
@@ -22,14 +23,11 @@ public final class SignedWebhookKind implements ChannelKind {
 
   @Override
   public List<String> problems(ChannelSpec spec) {
-    List<String> problems = new ArrayList<>();
     ChannelSpec.Setting url = spec.setting("url");
-    if (url.isSet()) {
-      ChannelKind.notAUrl(url).ifPresent(problems::add);
-    }
-    ChannelKind.missing(url, spec.setting("secret")).ifPresent(problems::add);
-    ChannelKind.missing(spec.setting("secret"), url).ifPresent(problems::add);
-    return problems;
+    Optional<String> badUrl = url.isSet() ? ChannelKind.notAUrl(url) : Optional.empty();
+    return Stream.concat(
+            badUrl.stream(), ChannelKind.together(url, spec.setting("secret")).stream())
+        .toList();
   }
 
   @Override
