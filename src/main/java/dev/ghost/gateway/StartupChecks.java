@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 public class StartupChecks {
+
+  private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
 
   @Inject GatewayConfig config;
 
@@ -40,6 +44,26 @@ public class StartupChecks {
     if (!problems.isEmpty()) {
       throw new ConfigurationException(block(problems));
     }
+    publicUrlWarning(config.publicUrl()).ifPresent(LOG::warning);
+  }
+
+  /**
+   * A gateway works without a public HTTPS URL, but a GPT Action cannot import its spec: GPT
+   * Actions take only https servers.
+   */
+  static Optional<String> publicUrlWarning(Optional<String> publicUrl) {
+    if (publicUrl.isEmpty()) {
+      return Optional.of(
+          "gateway.public-url is not set: the API documents http://localhost:8080 as its server,"
+              + " which GPT Actions refuse; set GATEWAY_PUBLIC_URL=https://<your host>");
+    }
+    if (!publicUrl.get().startsWith("https://")) {
+      return Optional.of(
+          "gateway.public-url is not https: GPT Actions refuse "
+              + publicUrl.get()
+              + " as a server; put the gateway behind HTTPS and set it to that URL");
+    }
+    return Optional.empty();
   }
 
   List<String> problems() {

@@ -1,6 +1,7 @@
 package dev.ghost.gateway.api;
 
 import dev.ghost.gateway.domain.DaemonName;
+import dev.ghost.gateway.domain.Durations;
 import dev.ghost.gateway.domain.Text;
 import dev.ghost.gateway.domain.Timestamps;
 import dev.ghost.gateway.query.DaemonDetail;

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,13 +44,30 @@ public class EventsResource {
   public StatusQueries.EventPage events(
       @Parameter(
               description = "Only events with a larger sequence number; 0 (default) for all.",
-              example = "0")
+              example = "0",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      format = "int64",
+                      minimum = "0",
+                      defaultValue = "0"))
           @QueryParam("after")
           String after,
-      @Parameter(description = "At most this many events, 1 to 500; default 100.", example = "100")
+      @Parameter(
+              description = "At most this many events, 1 to 500; default 100.",
+              example = "100",
+              schema =
+                  @Schema(
+                      type = SchemaType.INTEGER,
+                      minimum = "1",
+                      maximum = "500",
+                      defaultValue = "100"))
           @QueryParam("limit")
           String limit,
-      @Parameter(description = "Only this daemon's events.", example = "ghost-bridge")
+      @Parameter(
+              description = "Only this daemon's events.",
+              example = "ghost-bridge",
+              schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9._-]{1,64}$"))
           @QueryParam("daemon")
           String daemon)
       throws SQLException {

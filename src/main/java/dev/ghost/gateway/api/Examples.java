@@ -19,6 +19,12 @@ final class Examples {
        "truncated": false}
       """;
 
+  static final String DOWN =
+      """
+      {"down": [{"name": "patch-executor", "since": "2026-01-31T11:48:00.000Z",
+                 "duration": "12 min", "reason": "no heartbeat for 720 s"}]}
+      """;
+
   static final String DAEMON =
       """
       {"name": "patch-executor", "state": "down", "since": "2026-01-31T11:48:00.000Z",

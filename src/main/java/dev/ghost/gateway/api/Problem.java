@@ -2,13 +2,21 @@ package dev.ghost.gateway.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem document. {@code detail} says what to fix; it never carries a stack trace, a
  * token or a webhook URL.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance) {
+@Schema(description = "An RFC 9457 problem: what went wrong and what to fix.")
+public record Problem(
+    @Schema(required = true, description = "Always about:blank: the status says it all.")
+        String type,
+    @Schema(required = true, description = "The status's name, e.g. Not Found.") String title,
+    @Schema(required = true, description = "The HTTP status.") int status,
+    @Schema(required = true, description = "What to fix, in words.") String detail,
+    @Schema(description = "Not used; absent.") String instance) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -40,4 +40,22 @@ public class StatusResource {
   public AgentStatus status() {
     return queries.status();
   }
+
+  @GET
+  @Path("down")
+  @Operation(
+      operationId = "listDown",
+      summary = "Only the daemons that are down: name, since when, for how long, and why.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The daemons that are down; an empty list when none is.",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AgentStatus.DownList.class),
+              examples = @ExampleObject(name = "one down", value = Examples.DOWN)))
+  @APIResponse(responseCode = "503", ref = GatewayApi.NOT_READY)
+  public AgentStatus.DownList down() {
+    return new AgentStatus.DownList(queries.down());
+  }
 }

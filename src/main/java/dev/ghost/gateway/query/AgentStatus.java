@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answer to "is anything down, since when, why?", shaped for a model to read: a verdict, one
@@ -24,25 +25,65 @@ import java.util.List;
  * @param daemons name, state and since of every daemon, at most {@value #MAX_DAEMONS}
  * @param truncated true when {@code daemons} was cut at {@value #MAX_DAEMONS}
  */
+@Schema(description = "Is anything down, since when, why: the verdict, one sentence and the lists.")
 public record AgentStatus(
-    String indicator,
-    String summary,
-    String updatedAt,
-    boolean stale,
-    Counts counts,
-    List<Down> down,
-    List<Entry> daemons,
-    boolean truncated) {
+    @Schema(
+            required = true,
+            enumeration = {"operational", "degraded", "major_outage", "unknown"},
+            description =
+                "operational: all up; degraded: some down or not known; major_outage: half or"
+                    + " more down; unknown: nothing watched or known yet.")
+        String indicator,
+    @Schema(
+            required = true,
+            maxLength = MAX_SUMMARY,
+            description = "One English sentence naming what is down, since when and why.")
+        String summary,
+    @Schema(required = true, format = "date-time", description = "When the snapshot was taken.")
+        String updatedAt,
+    @Schema(
+            required = true,
+            description =
+                "True when the snapshot is older than three ticks: do not take it as the present.")
+        boolean stale,
+    @Schema(required = true, description = "Daemons per state.") Counts counts,
+    @Schema(required = true, description = "The daemons that are down, at most 200.")
+        List<Down> down,
+    @Schema(required = true, description = "Every daemon's state, at most 200.")
+        List<Entry> daemons,
+    @Schema(required = true, description = "True when daemons was cut at 200.") boolean truncated) {
 
   static final int MAX_DAEMONS = 200;
   static final int MAX_DOWN = 200;
   static final int MAX_SUMMARY = 300;
 
   /** A daemon that is down. */
-  public record Down(String name, String since, String duration, String reason) {}
+  @Schema(description = "A daemon that is down.")
+  public record Down(
+      @Schema(required = true, description = "The daemon's name.", example = "patch-executor")
+          String name,
+      @Schema(required = true, format = "date-time", description = "Down since.") String since,
+      @Schema(required = true, description = "How long, in words.", example = "12 min")
+          String duration,
+      @Schema(required = true, description = "Why, as the daemon or probe said (untrusted text).")
+          String reason) {}
 
   /** A daemon in the full list. */
-  public record Entry(String name, String state, String since) {}
+  @Schema(description = "A daemon and its state.")
+  public record Entry(
+      @Schema(required = true, description = "The daemon's name.") String name,
+      @Schema(
+              required = true,
+              enumeration = {"up", "down", "unknown"},
+              description = "Its state now.")
+          String state,
+      @Schema(required = true, format = "date-time", description = "In this state since.")
+          String since) {}
+
+  /** Only the daemons that are down. */
+  @Schema(description = "The daemons that are down.")
+  public record DownList(
+      @Schema(required = true, description = "Down daemons, in name order.") List<Down> down) {}
 
   public static AgentStatus of(Snapshot snapshot, Instant now, Freshness freshness) {
     Counts counts = snapshot.counts();
@@ -98,17 +139,11 @@ public record AgentStatus(
     if (downCount == 0) {
       String upNote =
           unknown == 0
-              ? "All " + total + " daemons are up."
-              : counts.up() + " of " + total + " daemons are up;";
+              ? (total == 1 ? "The 1 daemon is up." : "All " + total + " daemons are up.")
+              : ofTotal(counts.up(), total) + " up;";
       return cut(prefix + upNote + unknownNote);
     }
-    String head =
-        prefix
-            + downCount
-            + " of "
-            + total
-            + (total == 1 ? " daemon is" : " daemons are")
-            + " down: ";
+    String head = prefix + ofTotal(downCount, total) + " down: ";
     StringBuilder sentence = new StringBuilder(head);
     int named = 0;
     for (Down d : down) {
@@ -123,6 +158,17 @@ public record AgentStatus(
     }
     sentence.append(named < downCount ? " and " + (downCount - named) + " more." : ".");
     return cut(sentence + unknownNote);
+  }
+
+  /**
+   * "1 of 4 daemons is", "2 of 4 daemons are", "1 of 1 daemon is": the verb agrees with the count.
+   */
+  private static String ofTotal(int count, int total) {
+    return count
+        + " of "
+        + total
+        + (total == 1 ? " daemon" : " daemons")
+        + (count == 1 ? " is" : " are");
   }
 
   /** A reason can be long; the sentence never is. */

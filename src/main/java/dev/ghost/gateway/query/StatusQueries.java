@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The queries about daemons and their changes that REST, MCP and the page share: the same checks of
@@ -43,7 +44,14 @@ public class StatusQueries {
   @Inject Freshness freshness;
 
   /** One page of events; {@code next} is the {@code after} of the following page. */
-  public record EventPage(List<EventView> events, long next) {}
+  @Schema(description = "One page of changes of state.")
+  public record EventPage(
+      @Schema(required = true, description = "Changes, oldest first.") List<EventView> events,
+      @Schema(
+              required = true,
+              minimum = "0",
+              description = "Pass as after to get the next page; equal to after when none came.")
+          long next) {}
 
   /**
    * What the status page shows, read at one instant.

@@ -1,6 +1,5 @@
 package dev.ghost.gateway.signal;
 
-import dev.ghost.gateway.alert.Glob;
 import dev.ghost.gateway.alert.Silence;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.source.HeartbeatSource;
@@ -44,9 +43,10 @@ public class Signals {
     heartbeats.fail(daemon, message);
   }
 
-  /** Quiets the daemons {@code match} names until {@code until}. */
-  public Silence silence(Glob match, Instant until, String reason) throws SQLException {
-    Silence silence = silences.add(match, until, reason, clock.instant());
+  /** Quiets the daemons the request names until it ends. */
+  public Silence silence(SilenceRequest request) throws SQLException {
+    Silence silence =
+        silences.add(request.match(), request.until(), request.reason(), clock.instant());
     wakeups.changed();
     return silence;
   }

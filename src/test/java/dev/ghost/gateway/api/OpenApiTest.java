@@ -95,9 +95,10 @@ class OpenApiTest {
                 "listSilences",
                 "deleteSilence",
                 "listDeliveries",
-                "retryDelivery")),
+                "retryDelivery",
+                "listDown")),
         ids.toString());
-    assertEquals(12, operations);
+    assertEquals(13, operations);
   }
 
   @Test
@@ -106,6 +107,26 @@ class OpenApiTest {
     var json = ok.getContent().get("application/json");
     assertNotNull(json.getSchema());
     assertFalse(json.getExamples() == null && json.getExample() == null, "no example");
+  }
+
+  @Test
+  void everySecuredOperationDocumentsTheRefusalsAndHasATag() {
+    document
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) -> {
+                          if (!path.startsWith("/api/v1") && !path.startsWith("/ghost")) {
+                            return;
+                          }
+                          String where = method + " " + path;
+                          assertNotNull(operation.getResponses().get("401"), where);
+                          assertNotNull(operation.getResponses().get("403"), where);
+                          assertNotNull(operation.getTags(), where + " has no tag");
+                        }));
+    assertEquals("Apache-2.0", document.getInfo().getLicense().getName());
   }
 
   @Test

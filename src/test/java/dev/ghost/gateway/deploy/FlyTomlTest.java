@@ -52,6 +52,13 @@ class FlyTomlTest {
   }
 
   @Test
+  void thePublicUrlIsTheAppsHttpsAddressAsGptActionsNeed() {
+    assertEquals(
+        "https://" + fly.get("app").asText() + ".fly.dev",
+        fly.get("env").get("GATEWAY_PUBLIC_URL").asText());
+  }
+
+  @Test
   void metricsAndAStopLongEnoughToDrain() {
     assertEquals("/q/metrics", fly.get("metrics").get("path").asText());
     given().get(fly.get("metrics").get("path").asText()).then().statusCode(200);

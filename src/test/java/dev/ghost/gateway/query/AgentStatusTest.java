@@ -33,7 +33,7 @@ class AgentStatusTest {
         Arguments.of(
             "one unknown",
             List.of(up("a"), status("b", DaemonState.UNKNOWN, 0, "not probed yet")),
-            "1 of 2 daemons are up; 1 not known yet.",
+            "1 of 2 daemons is up; 1 not known yet.",
             "degraded"),
         Arguments.of(
             "two down with reasons and durations",
@@ -45,6 +45,11 @@ class AgentStatusTest {
             "2 of 4 daemons are down: ghost-bridge for 3 min (HTTP 503 in 4 ms),"
                 + " patch-executor for 12 min (no heartbeat for 720 s).",
             "major_outage"),
+        Arguments.of(
+            "one of four down",
+            List.of(up("a"), up("b"), up("c"), status("solo", DaemonState.DOWN, 5, "fail signal")),
+            "1 of 4 daemons is down: solo for 5 s (fail signal).",
+            "degraded"),
         Arguments.of(
             "one of one down",
             List.of(status("solo", DaemonState.DOWN, 5, "fail signal")),
@@ -94,7 +99,7 @@ class AgentStatusTest {
     AgentStatus status = AgentStatus.of(old, NOW, TICK);
 
     assertTrue(status.stale());
-    assertEquals("Stale: the last snapshot is 46 s old. All 1 daemons are up.", status.summary());
+    assertEquals("Stale: the last snapshot is 46 s old. The 1 daemon is up.", status.summary());
   }
 
   @Test

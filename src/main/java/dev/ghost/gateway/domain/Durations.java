@@ -1,4 +1,4 @@
-package dev.ghost.gateway.api;
+package dev.ghost.gateway.domain;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -7,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses the durations people write in request bodies: "90s", "2m", "1h", "500ms", "PT90S". */
-final class Durations {
+public final class Durations {
 
   private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
   private Durations() {}
 
   /** The duration, or null when the text is not one. */
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     String trimmed = text.strip().toLowerCase(Locale.ROOT);
     Matcher simple = SIMPLE.matcher(trimmed);
     if (simple.matches()) {
