@@ -96,7 +96,7 @@ class PrivateReadsTest {
 
     McpSyncClient authorized = McpClients.connect(base, token);
     authorized.initialize();
-    assertEquals(4, authorized.listTools().tools().size());
+    assertEquals(6, authorized.listTools().tools().size());
     authorized.closeGracefully();
   }
 }
