@@ -7,13 +7,13 @@ import dev.ghost.gateway.config.GatewayConfig;
 import dev.ghost.gateway.delivery.Backoff;
 import dev.ghost.gateway.delivery.Channel;
 import dev.ghost.gateway.delivery.ChannelContext;
-import dev.ghost.gateway.delivery.ConsoleChannel;
 import dev.ghost.gateway.delivery.DeliveryWorker;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DeclaredDaemon;
 import dev.ghost.gateway.domain.Freshness;
 import dev.ghost.gateway.signal.Wakeups;
 import dev.ghost.gateway.snapshot.AlertStage;
+import dev.ghost.gateway.snapshot.ConsoleTransitions;
 import dev.ghost.gateway.snapshot.EventFeed;
 import dev.ghost.gateway.snapshot.GatewayMetrics;
 import dev.ghost.gateway.snapshot.LatestTick;
@@ -221,17 +221,20 @@ public class GatewayParts {
         clock,
         new SnapshotEngine.Settings(
             freshness, hostName(), config.dataDir(), config.statusLogSize()),
-        sources.all(),
-        declaredDaemons(config, freshness, startedAt),
-        eventLog,
-        publisher,
-        new StatusFileWriter(config.resolvedStatusFile()),
-        () ->
-            new SourceReports(
-                sources.registry().map(RegistryFileSource::status).orElse(null),
-                sources.probes().reports()),
-        new ConsoleChannel(),
-        json,
+        new SnapshotEngine.Inputs(
+            sources.all(),
+            declaredDaemons(config, freshness, startedAt),
+            () ->
+                new SourceReports(
+                    sources.registry().map(RegistryFileSource::status).orElse(null),
+                    sources.probes().reports()),
+            delivery::report),
+        new SnapshotEngine.Outputs(
+            eventLog,
+            publisher,
+            new StatusFileWriter(config.resolvedStatusFile()),
+            new ConsoleTransitions(),
+            json),
         new AlertStage(
             new AlertPolicy(NotificationWiring.alertSettings(config.alert())),
             new AlertStateStore(dataSource),
@@ -239,8 +242,7 @@ public class GatewayParts {
             silences,
             routes,
             delivery::wake,
-            startSettled(sources.probes(), clock, freshness, startedAt)),
-        delivery::report);
+            startSettled(sources.probes(), clock, freshness, startedAt)));
   }
 
   @Produces

@@ -111,15 +111,7 @@ public final class AlertPolicy {
             DaemonAlert.QUIET.announcedDown(status.since(), false, snapshot.takenAt()));
       }
     }
-    out.add(
-        NotificationKind.SUMMARY,
-        null,
-        null,
-        null,
-        snapshot.takenAt(),
-        null,
-        StartSummary.of(snapshot.daemons().size(), down),
-        "gateway");
+    out.summary(snapshot.takenAt(), StartSummary.of(snapshot.daemons().size(), down));
     return changed;
   }
 
@@ -320,6 +312,14 @@ public final class AlertPolicy {
       this.sequence = sequence;
     }
 
+    /** A message about the gateway itself, of no one daemon. */
+    void summary(Instant at, String text) {
+      add(NotificationKind.SUMMARY, null, null, null, at, null, text, "gateway");
+    }
+
+    /**
+     * A message about {@code daemon}'s change {@code from} what people were told {@code to} now.
+     */
     void add(
         NotificationKind kind,
         DaemonName daemon,

@@ -49,6 +49,37 @@ public final class SnapshotEngine {
    */
   public record Settings(Freshness freshness, String host, Path dataDir, int logSize) {}
 
+  /**
+   * Where a snapshot's facts come from.
+   *
+   * @param declared daemons the config names, which are DOWN once their grace runs out unreported
+   * @param sourceReports what the sources say about themselves, for the status document
+   * @param deliveryReport the outbox's counts and each channel's latest trouble, likewise
+   */
+  public record Inputs(
+      List<DaemonSource> sources,
+      List<DeclaredDaemon> declared,
+      Supplier<SourceReports> sourceReports,
+      Supplier<DeliveryReport> deliveryReport) {
+
+    public Inputs {
+      sources = List.copyOf(sources);
+      declared = List.copyOf(declared);
+    }
+  }
+
+  /**
+   * Where a snapshot goes.
+   *
+   * @param announcer told the events each snapshot stored (the console lines)
+   */
+  public record Outputs(
+      EventLog eventLog,
+      StatusPublisher publisher,
+      StatusFileWriter fileWriter,
+      Consumer<List<StoredEvent>> announcer,
+      ObjectMapper json) {}
+
   private final Clock clock;
   private final Settings settings;
   private final List<DaemonSource> sources;
@@ -74,30 +105,19 @@ public final class SnapshotEngine {
   private boolean firstStart;
 
   public SnapshotEngine(
-      Clock clock,
-      Settings settings,
-      List<DaemonSource> sources,
-      List<DeclaredDaemon> declared,
-      EventLog eventLog,
-      StatusPublisher publisher,
-      StatusFileWriter fileWriter,
-      Supplier<SourceReports> sourceReports,
-      Consumer<List<StoredEvent>> announcer,
-      ObjectMapper json,
-      AlertStage alerts,
-      Supplier<DeliveryReport> deliveryReport) {
+      Clock clock, Settings settings, Inputs inputs, Outputs outputs, AlertStage alerts) {
     this.clock = clock;
     this.settings = settings;
-    this.sources = List.copyOf(sources);
-    this.declared = List.copyOf(declared);
-    this.eventLog = eventLog;
-    this.publisher = publisher;
-    this.fileWriter = fileWriter;
-    this.sourceReports = sourceReports;
-    this.announcer = announcer;
-    this.json = json;
+    this.sources = inputs.sources();
+    this.declared = inputs.declared();
+    this.sourceReports = inputs.sourceReports();
+    this.deliveryReport = inputs.deliveryReport();
+    this.eventLog = outputs.eventLog();
+    this.publisher = outputs.publisher();
+    this.fileWriter = outputs.fileWriter();
+    this.announcer = outputs.announcer();
+    this.json = outputs.json();
     this.alerts = alerts;
-    this.deliveryReport = deliveryReport;
     this.startedAt = clock.instant();
   }
 

@@ -52,17 +52,19 @@ public final class TickBenchmark {
         new SnapshotEngine(
             Clock.systemUTC(),
             new SnapshotEngine.Settings(new Freshness(Duration.ofSeconds(15)), "bench", dir, 20),
-            List.of(source),
-            List.of(),
-            new EventLog(store),
-            new StatusPublisher(),
-            writer,
-            () -> new SourceReports(source.status(), Map.of()),
-            events -> {},
-            new ObjectMapper(),
+            new SnapshotEngine.Inputs(
+                List.of(source),
+                List.of(),
+                () -> new SourceReports(source.status(), Map.of()),
+                () -> DeliveryReport.NONE),
+            new SnapshotEngine.Outputs(
+                new EventLog(store),
+                new StatusPublisher(),
+                writer,
+                events -> {},
+                new ObjectMapper()),
             Engines.alerts(
-                store, AlertSettings.defaults(Set.of()), new Routes(List.of(), List.of())),
-            () -> DeliveryReport.NONE);
+                store, AlertSettings.defaults(Set.of()), new Routes(List.of(), List.of())));
     engine.resume();
     engine.take();
 

@@ -63,16 +63,15 @@ public final class Engines {
         clock,
         new SnapshotEngine.Settings(
             new Freshness(Duration.ofSeconds(15)), "test-host", dataDir, 20),
-        sources,
-        declared,
-        new EventLog(store),
-        new StatusPublisher(),
-        new StatusFileWriter(dataDir.resolve("status.json")),
-        () -> SourceReports.NONE,
-        announcer,
-        new ObjectMapper(),
-        alerts,
-        () -> DeliveryReport.NONE);
+        new SnapshotEngine.Inputs(
+            sources, declared, () -> SourceReports.NONE, () -> DeliveryReport.NONE),
+        new SnapshotEngine.Outputs(
+            new EventLog(store),
+            new StatusPublisher(),
+            new StatusFileWriter(dataDir.resolve("status.json")),
+            announcer,
+            new ObjectMapper()),
+        alerts);
   }
 
   public static AlertStage alerts(DataSource store, AlertSettings settings, Routes routes) {

@@ -1,4 +1,4 @@
-package dev.ghost.gateway.delivery;
+package dev.ghost.gateway.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ConsoleChannelTest {
+class ConsoleTransitionsTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
@@ -25,6 +25,6 @@ class ConsoleChannelTest {
         new Transition(
             DaemonName.of("ghost-bridge"), from, to, Instant.EPOCH, "heartbeat", "heartbeat");
 
-    assertEquals(line, ConsoleChannel.line(new StoredEvent(7, 3, transition)));
+    assertEquals(line, ConsoleTransitions.line(new StoredEvent(7, 3, transition)));
   }
 }

@@ -1,4 +1,4 @@
-package dev.ghost.gateway.delivery;
+package dev.ghost.gateway.snapshot;
 
 import dev.ghost.gateway.domain.Transition;
 import dev.ghost.gateway.store.StoredEvent;
@@ -8,9 +8,10 @@ import java.util.logging.Logger;
 
 /**
  * Logs every stored transition as one readable line, so a gateway with no Slack configured still
- * shows the whole flow on its console.
+ * shows the whole flow on its console. Not a notification channel: it tells every change, where a
+ * channel tells what the alert policy decided is news.
  */
-public final class ConsoleChannel implements Consumer<List<StoredEvent>> {
+public final class ConsoleTransitions implements Consumer<List<StoredEvent>> {
 
   private static final Logger LOG = Logger.getLogger("dev.ghost.gateway.transitions");
 
