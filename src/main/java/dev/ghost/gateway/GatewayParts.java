@@ -28,6 +28,7 @@ import dev.ghost.gateway.source.RegistryFileSource;
 import dev.ghost.gateway.source.Sources;
 import dev.ghost.gateway.source.probe.ProbeFactory;
 import dev.ghost.gateway.source.probe.ProbeSource;
+import dev.ghost.gateway.store.AckStore;
 import dev.ghost.gateway.store.AlertStateStore;
 import dev.ghost.gateway.store.EventLog;
 import dev.ghost.gateway.store.IncidentStore;
@@ -134,6 +135,12 @@ public class GatewayParts {
     return new SilenceStore(dataSource);
   }
 
+  @Produces
+  @Singleton
+  AckStore acks(DataSource dataSource) {
+    return new AckStore(dataSource);
+  }
+
   // The write side.
 
   @Produces
@@ -191,6 +198,13 @@ public class GatewayParts {
             new Backoff(config.delivery().maxBackoff(), ThreadLocalRandom.current()::nextDouble)));
   }
 
+  /** Which channels each notification goes to. */
+  @Produces
+  @Singleton
+  Routes routes(GatewayConfig config, DeliveryWorker delivery) {
+    return NotificationWiring.routes(config, delivery.channelIds());
+  }
+
   @Produces
   @Singleton
   GatewayMetrics metrics(MeterRegistry meters, DeliveryWorker delivery, Sources sources) {
@@ -211,12 +225,13 @@ public class GatewayParts {
       EventLog eventLog,
       Outbox outbox,
       SilenceStore silences,
+      AckStore acks,
+      Routes routes,
       StatusPublisher publisher,
       DeliveryWorker delivery,
       DataSource dataSource,
       ObjectMapper json) {
     Instant startedAt = clock.instant();
-    Routes routes = NotificationWiring.routes(config, delivery.channelIds());
     return new SnapshotEngine(
         clock,
         new SnapshotEngine.Settings(
@@ -240,6 +255,7 @@ public class GatewayParts {
             new AlertStateStore(dataSource),
             outbox,
             silences,
+            acks,
             routes,
             delivery::wake,
             startSettled(sources.probes(), clock, freshness, startedAt)));

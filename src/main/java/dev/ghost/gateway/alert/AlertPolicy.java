@@ -48,6 +48,7 @@ public final class AlertPolicy {
   /**
    * @param book what the policy remembers, by daemon; daemons absent from it are {@link
    *     DaemonAlert#QUIET}
+   * @param acks the latest acknowledgement of each daemon that has one
    * @param firstStart whether this is the first snapshot of an empty data directory
    */
   public Decision decide(
@@ -55,6 +56,7 @@ public final class AlertPolicy {
       Snapshot snapshot,
       List<Transition> transitions,
       List<Silence> silences,
+      Map<DaemonName, Ack> acks,
       boolean firstStart) {
     Out out = new Out(snapshot.sequence());
     if (firstStart) {
@@ -87,6 +89,7 @@ public final class AlertPolicy {
               snapshot.daemons().get(name),
               byDaemon.getOrDefault(name, List.of()),
               silenced,
+              acks.get(name),
               now,
               out);
       if (!after.equals(before)) {
@@ -121,6 +124,7 @@ public final class AlertPolicy {
       DaemonStatus status,
       List<Transition> own,
       boolean silenced,
+      Ack ack,
       Instant now,
       Out out) {
     List<Instant> changes = remember(before.changes(), own, now);
@@ -195,7 +199,9 @@ public final class AlertPolicy {
           status.source());
       return alert.reminded(now);
     }
-    if (reminderDue(alert, now)) {
+    // Someone took this incident: reminders would only repeat what they know. Its recovery still
+    // comes, above.
+    if (reminderDue(alert, now) && (ack == null || !ack.covers(alert.downSince()))) {
       out.add(
           NotificationKind.REMINDER,
           name,

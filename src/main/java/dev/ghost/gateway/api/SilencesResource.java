@@ -51,14 +51,26 @@ public class SilencesResource {
       String reason) {}
 
   /** A silence as the API shows it. */
-  public record SilenceView(long id, String match, String until, String reason, String createdAt) {
+  @Schema(description = "A silence: the matching daemons' changes are recorded but not sent.")
+  public record SilenceView(
+      @Schema(required = true, description = "Its id, for deleteSilence.") long id,
+      @Schema(required = true, description = "A daemon name or glob.") String match,
+      @Schema(required = true, format = "date-time", description = "When it ends.") String until,
+      @Schema(required = true, description = "Why.") String reason,
+      @Schema(required = true, format = "date-time", description = "When it was made.")
+          String createdAt,
+      @Schema(
+              nullable = true,
+              description = "The Slack user who made it; null when made with an admin token.")
+          String createdBy) {
     static SilenceView of(Silence silence) {
       return new SilenceView(
           silence.id(),
           silence.match().pattern(),
           Timestamps.format(silence.until()),
           silence.reason(),
-          Timestamps.format(silence.created()));
+          Timestamps.format(silence.created()),
+          silence.createdBy());
     }
   }
 

@@ -47,13 +47,14 @@ public class GatewayTools {
   @Inject CurrentVertxRequest currentRequest;
 
   /** A silence as the tools show it. */
-  public record SilenceView(long id, String match, String until, String reason) {
+  public record SilenceView(long id, String match, String until, String reason, String createdBy) {
     static SilenceView of(Silence silence) {
       return new SilenceView(
           silence.id(),
           silence.match().pattern(),
           Timestamps.format(silence.until()),
-          silence.reason());
+          silence.reason(),
+          silence.createdBy());
     }
   }
 

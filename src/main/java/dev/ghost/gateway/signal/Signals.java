@@ -46,7 +46,12 @@ public class Signals {
   /** Quiets the daemons the request names until it ends. */
   public Silence silence(SilenceRequest request) throws SQLException {
     Silence silence =
-        silences.add(request.match(), request.until(), request.reason(), clock.instant());
+        silences.add(
+            request.match(),
+            request.until(),
+            request.reason(),
+            request.createdBy(),
+            clock.instant());
     wakeups.changed();
     return silence;
   }

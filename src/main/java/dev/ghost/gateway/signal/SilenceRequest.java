@@ -14,8 +14,9 @@ import java.time.format.DateTimeParseException;
  *
  * @param match a daemon name or a glob ({@code ghost-*})
  * @param reason why, for whoever reads the list later
+ * @param createdBy who asked (a Slack user), or null for an admin token
  */
-public record SilenceRequest(Glob match, Instant until, String reason) {
+public record SilenceRequest(Glob match, Instant until, String reason, String createdBy) {
 
   /** The longest silence: longer ones are forgotten, not deliberate. */
   public static final Duration LONGEST = Duration.ofDays(30);
@@ -31,7 +32,12 @@ public record SilenceRequest(Glob match, Instant until, String reason) {
       String match, String duration, String until, String reason, Instant now) {
     Glob glob = match(match);
     Instant end = until(duration, until, now);
-    return new SilenceRequest(glob, end, reason(reason));
+    return new SilenceRequest(glob, end, reason(reason), null);
+  }
+
+  /** The same request, made by {@code author} (a Slack user, as {@code @name}). */
+  public SilenceRequest by(String author) {
+    return new SilenceRequest(match, until, reason, author);
   }
 
   private static Glob match(String match) {

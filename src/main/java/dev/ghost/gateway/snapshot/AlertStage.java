@@ -8,6 +8,7 @@ import dev.ghost.gateway.alert.Silence;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.Snapshot;
 import dev.ghost.gateway.domain.Transition;
+import dev.ghost.gateway.store.AckStore;
 import dev.ghost.gateway.store.AlertStateStore;
 import dev.ghost.gateway.store.InTransaction;
 import dev.ghost.gateway.store.Outbox;
@@ -57,6 +58,7 @@ public final class AlertStage {
   private final AlertStateStore states;
   private final Outbox outbox;
   private final SilenceStore silences;
+  private final AckStore acks;
   private final Routes routes;
   private final Runnable enqueued;
   private final BooleanSupplier startSettled;
@@ -72,6 +74,7 @@ public final class AlertStage {
       AlertStateStore states,
       Outbox outbox,
       SilenceStore silences,
+      AckStore acks,
       Routes routes,
       Runnable enqueued,
       BooleanSupplier startSettled) {
@@ -79,6 +82,7 @@ public final class AlertStage {
     this.states = states;
     this.outbox = outbox;
     this.silences = silences;
+    this.acks = acks;
     this.routes = routes;
     this.enqueued = enqueued;
     this.startSettled = startSettled;
@@ -102,7 +106,9 @@ public final class AlertStage {
     }
     List<Silence> active = silences.active(snapshot.takenAt());
     return new Pending(
-        policy.decide(book, snapshot, transitions, active, firstStart), snapshot, firstStart);
+        policy.decide(book, snapshot, transitions, active, acks.all(), firstStart),
+        snapshot,
+        firstStart);
   }
 
   void committed(Pending pending) {

@@ -13,7 +13,8 @@ import javax.sql.DataSource;
  */
 public final class SilenceStore {
 
-  private static final String COLUMNS = "SELECT id, pattern, until_ms, reason, created_ms FROM ";
+  private static final String COLUMNS =
+      "SELECT id, pattern, until_ms, reason, created_ms, created_by FROM ";
 
   private final Sql sql;
   private volatile List<Silence> unexpired;
@@ -22,21 +23,26 @@ public final class SilenceStore {
     this.sql = new Sql(dataSource);
   }
 
-  public Silence add(Glob match, Instant until, String reason, Instant now) throws SQLException {
+  /**
+   * @param createdBy who made it, or null
+   */
+  public Silence add(Glob match, Instant until, String reason, String createdBy, Instant now)
+      throws SQLException {
     Silence silence =
         sql.inTransaction(
             connection -> {
               long id = Sql.nextId(connection, "silences");
               Sql.update(
                   connection,
-                  "INSERT INTO silences (id, pattern, until_ms, reason, created_ms)"
-                      + " VALUES (?, ?, ?, ?, ?)",
+                  "INSERT INTO silences (id, pattern, until_ms, reason, created_ms, created_by)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)",
                   id,
                   match.pattern(),
                   until,
                   reason,
-                  now);
-              return new Silence(id, match, until, reason, now);
+                  now,
+                  createdBy);
+              return new Silence(id, match, until, reason, now, createdBy);
             });
     unexpired = null;
     return silence;
@@ -61,7 +67,8 @@ public final class SilenceStore {
                 Glob.of(row.getString(2)),
                 Sql.instant(row, 3),
                 row.getString(4),
-                Sql.instant(row, 5)),
+                Sql.instant(row, 5),
+                row.getString(6)),
         now);
   }
 

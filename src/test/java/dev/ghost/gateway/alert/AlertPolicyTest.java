@@ -91,6 +91,34 @@ class AlertPolicyTest {
   }
 
   @Test
+  void anAcknowledgedIncidentGetsNoRemindersButItsRecoveryAndTheNextIncidentAreTold() {
+    AlertSettings settings =
+        new AlertSettings(
+            2,
+            1,
+            4,
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(5),
+            Optional.of(Duration.ofMinutes(1)),
+            Set.of());
+    Run run = new Run(settings);
+    DaemonName d = DaemonName.of("d");
+    run.step(0, Map.of("d", "U"), "registry");
+    for (int tick = 1; tick <= 3; tick++) {
+      run.step(tick, Map.of("d", "D"), "registry");
+    }
+    run.acks = Map.of(d, new Ack(d, "@alice", T0.plus(TICK.multipliedBy(3))));
+    for (int tick = 4; tick <= 12; tick++) {
+      run.step(tick, Map.of("d", "D"), "registry");
+    }
+    run.step(13, Map.of("d", "U"), "registry");
+    for (int tick = 14; tick <= 20; tick++) {
+      run.step(tick, Map.of("d", "D"), "registry");
+    }
+    assertEquals("down@2 recovered@13 down@15 reminder@19", run.log());
+  }
+
+  @Test
   void aRecoveryCarriesTheDowntime() {
     Run run = new Run(AlertSettings.defaults(Set.of()));
     run.step(0, Map.of("d", "U"), "registry");
@@ -197,6 +225,7 @@ class AlertPolicyTest {
     final List<Notification> sent = new ArrayList<>();
     final List<String> log = new ArrayList<>();
     List<Silence> silences = List.of();
+    Map<DaemonName, Ack> acks = Map.of();
     Snapshot previous = Snapshot.EMPTY;
 
     Run(AlertSettings settings) {
@@ -213,7 +242,8 @@ class AlertPolicyTest {
 
     private void apply(int tick, Snapshot next, boolean firstStart) {
       AlertPolicy.Decision decision =
-          policy.decide(book, next, SnapshotDiff.between(previous, next), silences, firstStart);
+          policy.decide(
+              book, next, SnapshotDiff.between(previous, next), silences, acks, firstStart);
       decision.applyTo(book);
       for (Notification n : decision.notifications()) {
         sent.add(n);

@@ -12,6 +12,7 @@ import dev.ghost.gateway.snapshot.SourceReports;
 import dev.ghost.gateway.snapshot.StatusFileWriter;
 import dev.ghost.gateway.snapshot.StatusPublisher;
 import dev.ghost.gateway.source.DaemonSource;
+import dev.ghost.gateway.store.AckStore;
 import dev.ghost.gateway.store.AlertStateStore;
 import dev.ghost.gateway.store.DeliveryReport;
 import dev.ghost.gateway.store.EventLog;
@@ -86,6 +87,7 @@ public final class Engines {
         new AlertStateStore(store),
         new Outbox(store),
         new SilenceStore(store),
+        new AckStore(store),
         routes,
         () -> {},
         startSettled);
