@@ -17,7 +17,11 @@ public enum NotificationKind {
   /** A daemon announced down left the registry. */
   REMOVED,
   /** The first start of a gateway: one message about every daemon. */
-  SUMMARY;
+  SUMMARY,
+  /** Someone took a daemon's incident (its reason names who): no more reminders about it. */
+  ACKNOWLEDGED,
+  /** Someone silenced a daemon from Slack (its reason names who and for how long). */
+  SILENCED;
 
   private final String wire = name().toLowerCase(Locale.ROOT);
 

@@ -115,6 +115,18 @@ public interface GatewayConfig {
     /** Slack's Web API base URL; only tests point it elsewhere. */
     @WithDefault("https://slack.com/api/")
     String apiUrl();
+
+    /**
+     * The Slack app's signing secret. When set, /slack/interactions (the alert buttons) and
+     * /slack/commands (/ghost) answer requests Slack signed with it. A secret.
+     */
+    Optional<String> signingSecret();
+
+    /** Slack user ids (U0123...) who may act from Slack; everyone in the workspace when unset. */
+    Optional<List<String>> allowedUsers();
+
+    /** Slack channel ids where people may act from; every channel when unset. */
+    Optional<List<String>> allowedChannels();
   }
 
   /** The default signed JSON webhook. */

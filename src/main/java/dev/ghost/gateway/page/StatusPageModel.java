@@ -1,5 +1,6 @@
 package dev.ghost.gateway.page;
 
+import dev.ghost.gateway.alert.Ack;
 import dev.ghost.gateway.domain.Counts;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonState;
@@ -44,6 +45,8 @@ public record StatusPageModel(
   /**
    * One daemon. {@code strip} holds a CSS state per hour, oldest first ("none" before it was
    * known).
+   *
+   * @param acknowledgedBy who took its current incident, or null
    */
   public record Row(
       String name,
@@ -53,7 +56,8 @@ public record StatusPageModel(
       String reason,
       String source,
       List<String> strip,
-      String stripLabel) {}
+      String stripLabel,
+      String acknowledgedBy) {}
 
   /** One transition in the latest-changes list. */
   public record Event(long seq, String at, String daemon, String change, String reason) {}
@@ -86,7 +90,8 @@ public record StatusPageModel(
               status.reason(),
               status.source(),
               strip.stream().map(state -> state == null ? "none" : state.wire()).toList(),
-              stripLabel(strip)));
+              stripLabel(strip),
+              acknowledgedBy(recent.acks().get(status.name()), status)));
     }
     List<Event> events = new ArrayList<>();
     for (int i = latest.size() - 1; i >= 0; i--) {
@@ -118,11 +123,20 @@ public record StatusPageModel(
   private static Event event(StoredEvent stored) {
     Transition t = stored.transition();
     String change =
-        (t.from() == null ? "appeared" : t.from().wire())
-            + " → "
-            + (t.to() == null ? "removed" : t.to().wire());
+        t.kind().isNote()
+            ? t.kind().wire()
+            : (t.from() == null ? "appeared" : t.from().wire())
+                + " → "
+                + (t.to() == null ? "removed" : t.to().wire());
     return new Event(
         stored.seq(), Timestamps.format(t.at()), t.daemon().value(), change, t.reason());
+  }
+
+  /** Who took a down daemon's incident: an ack made since it went down. */
+  private static String acknowledgedBy(Ack ack, DaemonStatus status) {
+    return ack != null && status.state() == DaemonState.DOWN && ack.covers(status.since())
+        ? ack.by()
+        : null;
   }
 
   /** The strip in words, for screen readers: "last 24 h: down in 2 of 24 hours". */

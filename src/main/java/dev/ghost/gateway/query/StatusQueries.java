@@ -1,5 +1,6 @@
 package dev.ghost.gateway.query;
 
+import dev.ghost.gateway.alert.Ack;
 import dev.ghost.gateway.domain.Availability;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonState;
@@ -12,6 +13,7 @@ import dev.ghost.gateway.snapshot.EventFeed;
 import dev.ghost.gateway.snapshot.EventView;
 import dev.ghost.gateway.snapshot.LatestTick;
 import dev.ghost.gateway.snapshot.StatusPublisher;
+import dev.ghost.gateway.store.AckStore;
 import dev.ghost.gateway.store.EventLog;
 import dev.ghost.gateway.store.StoredEvent;
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,6 +43,7 @@ public class StatusQueries {
   @Inject StatusPublisher publisher;
   @Inject EventFeed feed;
   @Inject EventLog eventLog;
+  @Inject AckStore acks;
   @Inject Clock clock;
   @Inject Freshness freshness;
 
@@ -63,6 +67,7 @@ public class StatusQueries {
       Snapshot snapshot,
       List<StoredEvent> window,
       List<StoredEvent> latest,
+      Map<DaemonName, Ack> acks,
       Instant now,
       Freshness freshness) {}
 
@@ -129,6 +134,7 @@ public class StatusQueries {
         snapshot(),
         eventLog.since(now.minus(window), windowMax),
         eventLog.latest(latestMax),
+        acks.all(),
         now,
         freshness);
   }

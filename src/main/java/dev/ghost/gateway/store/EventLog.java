@@ -5,6 +5,7 @@ import dev.ghost.gateway.domain.DaemonState;
 import dev.ghost.gateway.domain.DaemonStatus;
 import dev.ghost.gateway.domain.Snapshot;
 import dev.ghost.gateway.domain.Transition;
+import dev.ghost.gateway.domain.TransitionKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -54,8 +56,23 @@ public final class EventLog {
         });
   }
 
+  /**
+   * Writes notes (what people did about daemons) between snapshots, each with the next sequence
+   * number, in one transaction with {@code also}, which is given the stored events.
+   */
+  public List<StoredEvent> note(
+      List<Transition> notes, Function<List<StoredEvent>, InTransaction> also) throws SQLException {
+    return sql.inTransaction(
+        connection -> {
+          long snapshot = Long.parseLong(meta(connection, LAST_SEQUENCE, "0"));
+          List<StoredEvent> stored = appendEvents(connection, snapshot, notes);
+          also.apply(stored).write(connection);
+          return stored;
+        });
+  }
+
   private static final String COLUMNS =
-      "SELECT seq, snapshot_seq, at_ms, daemon, from_state, to_state, reason, source FROM ";
+      "SELECT seq, snapshot_seq, at_ms, daemon, from_state, to_state, reason, source, kind FROM ";
 
   /** Events after {@code after}, oldest first, optionally for one daemon. */
   public List<StoredEvent> page(long after, int limit, DaemonName daemon) throws SQLException {
@@ -245,7 +262,8 @@ public final class EventLog {
             nullableState(row.getString(6)),
             Instant.ofEpochMilli(row.getLong(3)),
             row.getString(7),
-            row.getString(8));
+            row.getString(8),
+            TransitionKind.fromWire(row.getString(9)));
     return new StoredEvent(row.getLong(1), row.getLong(2), transition);
   }
 

@@ -16,7 +16,19 @@ public final class IncidentStore {
   public record Message(String slackChannel, String ts) {}
 
   /** One daemon of an alert message. */
-  public record Member(String daemon, Instant downAt, String reason, Instant recovered) {}
+  /**
+   * One daemon of an alert message.
+   *
+   * @param note what people did about it ("acknowledged by @alice"), or null
+   */
+  public record Member(
+      String daemon, Instant downAt, String reason, Instant recovered, String note) {
+
+    /** A daemon that has just gone down: not recovered, nothing done about it yet. */
+    public static Member down(String daemon, Instant downAt, String reason) {
+      return new Member(daemon, downAt, reason, null, null);
+    }
+  }
 
   private final Sql sql;
 
@@ -59,13 +71,28 @@ public final class IncidentStore {
 
   public List<Member> members(String channel, Message message) throws SQLException {
     return sql.query(
-        "SELECT daemon, down_at_ms, reason, recovered_ms FROM slack_incidents WHERE channel = ?"
-            + " AND ts = ? ORDER BY daemon",
+        "SELECT daemon, down_at_ms, reason, recovered_ms, note FROM slack_incidents WHERE"
+            + " channel = ? AND ts = ? ORDER BY daemon",
         row ->
             new Member(
-                row.getString(1), Sql.instant(row, 2), row.getString(3), Sql.instant(row, 4)),
+                row.getString(1),
+                Sql.instant(row, 2),
+                row.getString(3),
+                Sql.instant(row, 4),
+                row.getString(5)),
         channel,
         message.ts());
+  }
+
+  /** Records what people did about {@code daemon} in this message, shown under its line. */
+  public void noted(String channel, Message message, String daemon, String note)
+      throws SQLException {
+    sql.update(
+        "UPDATE slack_incidents SET note = ? WHERE channel = ? AND ts = ? AND daemon = ?",
+        note,
+        channel,
+        message.ts(),
+        daemon);
   }
 
   public void recovered(String channel, Message message, List<String> daemons, Instant at)

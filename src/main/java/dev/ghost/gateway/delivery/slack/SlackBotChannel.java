@@ -126,7 +126,7 @@ public final class SlackBotChannel implements Channel {
 
   private DeliveryResult post(List<Notification> batch)
       throws IOException, SlackApiException, SQLException {
-    SlackMessage message = messages.render(batch);
+    SlackMessage message = messages.withActions(messages.render(batch), batch);
     ChatPostMessageResponse response =
         methods.chatPostMessage(
             r -> r.channel(slackChannel).text(message.text()).blocks(message.blocks()));
@@ -136,7 +136,7 @@ public final class SlackBotChannel implements Channel {
     List<IncidentStore.Member> downs = new ArrayList<>();
     for (Notification n : batch) {
       if (n.daemon() != null && opensIncident(n.kind())) {
-        downs.add(new IncidentStore.Member(n.subject(), n.at(), n.reason(), null));
+        downs.add(IncidentStore.Member.down(n.subject(), n.at(), n.reason()));
       }
     }
     incidents.opened(id, new IncidentStore.Message(response.getChannel(), response.getTs()), downs);
@@ -146,12 +146,17 @@ public final class SlackBotChannel implements Channel {
   private DeliveryResult followUp(IncidentStore.Message parent, List<Notification> batch)
       throws IOException, SlackApiException, SQLException {
     List<String> recovered = new ArrayList<>();
+    boolean noted = false;
     for (Notification n : batch) {
       if (n.kind() == NotificationKind.RECOVERED || n.kind() == NotificationKind.REMOVED) {
         recovered.add(n.subject());
       }
+      if (n.kind() == NotificationKind.ACKNOWLEDGED || n.kind() == NotificationKind.SILENCED) {
+        incidents.noted(id, parent, n.subject(), n.reason());
+        noted = true;
+      }
     }
-    if (!recovered.isEmpty()) {
+    if (!recovered.isEmpty() || noted) {
       incidents.recovered(id, parent, recovered, batch.get(batch.size() - 1).at());
       SlackMessage updated = messages.incident(incidents.members(id, parent));
       DeliveryResult update =

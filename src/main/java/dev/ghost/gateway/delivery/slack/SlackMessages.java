@@ -102,6 +102,24 @@ public final class SlackMessages {
     }
   }
 
+  /**
+   * {@code message} with the buttons people answer an alert with (acknowledge, silence 1 h or 4 h),
+   * when it is about one daemon that is down: a grouped message would need a row of buttons per
+   * daemon, and an outage of hundreds is answered with a silence of a glob (/ghost silence).
+   */
+  public SlackMessage withActions(SlackMessage message, List<Notification> batch) {
+    if (batch.size() != 1 || !batch.get(0).kind().bad() || batch.get(0).daemon() == null) {
+      return message;
+    }
+    return withActions(message, batch.get(0).subject());
+  }
+
+  private static SlackMessage withActions(SlackMessage message, String daemon) {
+    List<LayoutBlock> blocks = new ArrayList<>(message.blocks());
+    blocks.add(blocks.size() - 1, SlackActions.buttons(daemon));
+    return new SlackMessage(message.text(), blocks);
+  }
+
   /** A bot's alert message as it stands: which of its daemons are down, which recovered. */
   public SlackMessage incident(List<IncidentStore.Member> members) {
     long down = members.stream().filter(m -> m.recovered() == null).count();
@@ -127,15 +145,23 @@ public final class SlackMessages {
                   + m.daemon()
                   + "` recovered after "
                   + DurationWords.of(Duration.between(m.downAt(), m.recovered()));
+      if (m.note() != null) {
+        line += " · " + escape(m.note());
+      }
       if (lines.length() + line.length() + 1 > MAX_SECTION) {
         lines.append("…");
         break;
       }
       lines.append(line).append('\n');
     }
-    return new SlackMessage(
-        SlackText.cut(escape(headline), MAX_FALLBACK),
-        List.of(header(headline), section(lines.toString()), contextBlock()));
+    SlackMessage message =
+        new SlackMessage(
+            SlackText.cut(escape(headline), MAX_FALLBACK),
+            List.of(header(headline), section(lines.toString()), contextBlock()));
+    // The buttons stay while the one daemon is down: a silence may still be wanted after an ack.
+    return members.size() == 1 && down == 1
+        ? withActions(message, members.get(0).daemon())
+        : message;
   }
 
   private SlackMessage single(Notification n) {
@@ -177,6 +203,8 @@ public final class SlackMessages {
       case STILL_DOWN -> "🔴 " + name + " still down after its silence" + downtime(n) + reason;
       case REMOVED -> "⚪ " + name + " removed while down" + downtime(n);
       case SUMMARY -> "ℹ️ " + escape(n.reason());
+      case ACKNOWLEDGED -> "✋ " + name + " " + escape(n.reason());
+      case SILENCED -> "🔕 " + name + " " + escape(n.reason());
     };
   }
 
@@ -197,6 +225,8 @@ public final class SlackMessages {
       case FLAPPING -> "🟠 flapping";
       case REMOVED -> "⚪ removed";
       case SUMMARY -> "ℹ️ started";
+      case ACKNOWLEDGED -> "✋ acknowledged";
+      case SILENCED -> "🔕 silenced";
     };
   }
 
@@ -211,6 +241,8 @@ public final class SlackMessages {
         case REMINDER, STILL_DOWN -> "🔴 " + n.subject() + " is still down";
         case REMOVED -> "⚪ " + n.subject() + " was removed while down";
         case SUMMARY -> "ℹ️ Gateway started";
+        case ACKNOWLEDGED -> "✋ " + n.subject() + " acknowledged";
+        case SILENCED -> "🔕 " + n.subject() + " silenced";
       };
     }
     Map<NotificationKind, Integer> counts = new EnumMap<>(NotificationKind.class);
@@ -229,6 +261,8 @@ public final class SlackMessages {
       case REMINDER, STILL_DOWN -> "still down";
       case REMOVED -> "removed";
       case SUMMARY -> "started";
+      case ACKNOWLEDGED -> "acknowledged";
+      case SILENCED -> "silenced";
     };
   }
 

@@ -12,6 +12,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
       com.slack.api.model.block.HeaderBlock.class,
       com.slack.api.model.block.SectionBlock.class,
       com.slack.api.model.block.ContextBlock.class,
+      com.slack.api.model.block.ActionsBlock.class,
+      com.slack.api.model.block.element.ButtonElement.class,
       com.slack.api.model.block.composition.MarkdownTextObject.class,
       com.slack.api.model.block.composition.PlainTextObject.class,
       com.slack.api.methods.request.chat.ChatPostMessageRequest.class,

@@ -115,7 +115,7 @@ class SlackBotDeliveryTest {
     incidents.opened(
         "slack-bot",
         new IncidentStore.Message("C0ALERTS", TS),
-        List.of(new IncidentStore.Member("ghost-bridge", ticker.now(), "pid gone", null)));
+        List.of(IncidentStore.Member.down("ghost-bridge", ticker.now(), "pid gone")));
     SlackBotChannel channel = channel(incidents);
     broken.set(true);
 
