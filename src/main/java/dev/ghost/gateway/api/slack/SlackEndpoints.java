@@ -12,6 +12,7 @@ import dev.ghost.gateway.query.QueryRefused;
 import dev.ghost.gateway.query.StatusQueries;
 import dev.ghost.gateway.signal.Signals;
 import dev.ghost.gateway.signal.SilenceRequest;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -47,7 +48,8 @@ public class SlackEndpoints {
   @Inject ObjectMapper json;
   @Inject Clock clock;
 
-  /** A reply only the person who typed the command sees. */
+  /** A reply only the person who typed the command sees (inside a Response: registered by hand). */
+  @RegisterForReflection
   public record Reply(String response_type, String text) {
     static Reply ephemeral(String text) {
       return new Reply("ephemeral", text);

@@ -81,8 +81,7 @@ class SlackActionsTest {
   @Test
   void theSlashCommandAnswersStatusHelpSilenceAndUnsilence() {
     String daemon = Api.uniqueDaemon("cmd");
-    Api.heartbeat(daemon, "{}");
-    Api.awaitState(daemon, "up");
+    up(daemon);
     Api.fail(daemon);
     Api.awaitState(daemon, "down");
 
@@ -125,8 +124,7 @@ class SlackActionsTest {
   @Test
   void acknowledgingAnAlertUpdatesItInPlaceAndIsLoggedAndSent() {
     String daemon = Api.uniqueDaemon("ack");
-    Api.heartbeat(daemon, "{}");
-    Api.awaitState(daemon, "up");
+    up(daemon);
     Api.fail(daemon);
     LoggedRequest alert = awaitSlack("/api/chat.postMessage", daemon);
     assertTrue(alert.getBodyAsString().contains("silence_1h"), "the alert carries the buttons");
@@ -153,8 +151,7 @@ class SlackActionsTest {
   @Test
   void aSilenceFromSlackKeepsTheNextChangeOutOfSlackButInTheLog() {
     String daemon = Api.uniqueDaemon("hush");
-    Api.heartbeat(daemon, "{}");
-    Api.awaitState(daemon, "up");
+    up(daemon);
 
     signed("/slack/interactions", click(ALICE, "silence_1h", daemon)).statusCode(200);
     assertTrue(silences().contains("\"createdBy\":\"@alice\""));
@@ -190,6 +187,11 @@ class SlackActionsTest {
     signed("/slack/interactions", click(ALICE, "reboot_everything", "ghost-bridge"))
         .statusCode(400)
         .body("detail", containsString("unknown action"));
+  }
+
+  private static void up(String daemon) {
+    Api.heartbeat(daemon, "{}");
+    Api.awaitState(daemon, "up");
   }
 
   private static String silences() {
