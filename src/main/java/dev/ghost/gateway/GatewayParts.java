@@ -22,6 +22,8 @@ import dev.ghost.gateway.snapshot.SnapshotScheduler;
 import dev.ghost.gateway.snapshot.SourceReports;
 import dev.ghost.gateway.snapshot.StatusFileWriter;
 import dev.ghost.gateway.snapshot.StatusPublisher;
+import dev.ghost.gateway.snapshot.TickResult;
+import dev.ghost.gateway.snapshot.Watchdog;
 import dev.ghost.gateway.source.DaemonThreads;
 import dev.ghost.gateway.source.HeartbeatSource;
 import dev.ghost.gateway.source.RegistryFileSource;
@@ -50,6 +52,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -269,7 +272,17 @@ public class GatewayParts {
       SnapshotEngine engine,
       LatestTick latest,
       EventFeed feed,
-      GatewayMetrics metrics) {
+      GatewayMetrics metrics,
+      MeterRegistry meters) {
+    Consumer<TickResult> watchdog =
+        config
+            .watchdog()
+            .url()
+            .<Consumer<TickResult>>map(
+                url ->
+                    new Watchdog(
+                        url, config.watchdog().method(), config.watchdog().timeout(), meters))
+            .orElse(result -> {});
     return new SnapshotScheduler(
         engine,
         config.tick(),
@@ -277,6 +290,7 @@ public class GatewayParts {
         result -> {
           latest.set(result);
           metrics.accept(result);
+          watchdog.accept(result);
           if (!result.events().isEmpty()) {
             feed.published();
           }

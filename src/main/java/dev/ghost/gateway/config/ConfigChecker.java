@@ -3,6 +3,7 @@ package dev.ghost.gateway.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +46,7 @@ public final class ConfigChecker {
                       grace -> positive(problems, "gateway.daemons." + name + ".grace", grace));
             });
     alerts(problems, config.alert());
+    watchdog(problems, config.watchdog());
     return problems;
   }
 
@@ -71,6 +73,22 @@ public final class ConfigChecker {
               + alert.remindEvery()
               + "\"");
     }
+  }
+
+  private static void watchdog(List<String> problems, GatewayConfig.Watchdog watchdog) {
+    watchdog
+        .url()
+        .ifPresent(
+            url -> {
+              if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                // The value is not shown: the URL is the watchdog's secret.
+                problems.add("gateway.watchdog.url must be an http or https URL");
+              }
+            });
+    if (!List.of("GET", "HEAD", "POST").contains(watchdog.method().toUpperCase(Locale.ROOT))) {
+      problems.add("gateway.watchdog.method must be GET, HEAD or POST, got " + watchdog.method());
+    }
+    positive(problems, "gateway.watchdog.timeout", watchdog.timeout());
   }
 
   private static void positive(List<String> problems, String key, Duration value) {

@@ -55,6 +55,9 @@ public interface GatewayConfig {
 
   Webhook webhook();
 
+  /** A dead man's switch outside the gateway, pinged after every recorded tick. */
+  Watchdog watchdog();
+
   /** More channels beyond the default ones, by id; routes name them. */
   Map<String, ChannelConfig> channels();
 
@@ -169,6 +172,23 @@ public interface GatewayConfig {
     /** The least time between two messages to one Slack webhook or channel, as Slack asks. */
     @WithDefault("1s")
     Duration slackInterval();
+  }
+
+  /**
+   * Who watches the watcher: a service like Healthchecks that raises its own alarm when the pings
+   * stop, because the gateway, its machine or its network died.
+   */
+  interface Watchdog {
+    /** The URL to ping (it usually holds a secret id); no pings when unset. */
+    Optional<String> url();
+
+    /** GET, HEAD or POST. */
+    @WithDefault("GET")
+    String method();
+
+    /** A ping that takes longer counts as failed; it never holds up a tick. */
+    @WithDefault("5s")
+    Duration timeout();
   }
 
   /** The orchestrator's registry file. */

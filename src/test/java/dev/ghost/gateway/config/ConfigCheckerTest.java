@@ -35,6 +35,8 @@ class ConfigCheckerTest {
         "gateway.channels.ops.slack-channel|C01|gateway.slack.bot-token is required with gateway.channels.ops.slack-channel",
         "gateway.channels.pager.url|https://pager.example/h|gateway.channels.pager.secret is required",
         "gateway.routes.r.channels|nowhere|gateway.routes.r.channels: no channel \"nowhere\"",
+        "gateway.watchdog.url|ftp://hc-ping.example/abc|gateway.watchdog.url must be an http or https URL",
+        "gateway.watchdog.method|DELETE|gateway.watchdog.method must be GET, HEAD or POST",
       })
   void eachProblemNamesItsKey(String key, String value, String problem) {
     Map<String, String> properties = new HashMap<>(Map.of(key, value));
