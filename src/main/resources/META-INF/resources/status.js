@@ -47,8 +47,15 @@
     return row;
   }
 
+  // Notes (what people did from Slack) leave the daemon's state, since and reason as they are.
+  const NOTES = ["acknowledged", "silenced"];
+
   function apply(event) {
     let row = rowOf(event.daemon);
+    if (NOTES.includes(event.kind)) {
+      addEvent(event);
+      return;
+    }
     if (event.to === null) {
       if (row) {
         row.remove();
@@ -99,7 +106,10 @@
     const reason = document.createElement("span");
     reason.className = "reason";
     reason.textContent = event.reason ? ": " + event.reason : "";
-    item.append(at, " ", name, " " + (event.from || "appeared") + " → " + (event.to || "removed"), reason);
+    const change = NOTES.includes(event.kind)
+      ? event.kind
+      : (event.from || "appeared") + " → " + (event.to || "removed");
+    item.append(at, " ", name, " " + change, reason);
     events.prepend(item);
     while (events.children.length > 20) {
       events.lastElementChild.remove();
