@@ -19,7 +19,7 @@ import java.util.Set;
  * Builds the alert policy's settings, the channels and the routes from the config. The list of
  * channel kinds is here; each kind's checks and building are in its own folder.
  */
-final class NotificationWiring {
+public final class NotificationWiring {
 
   private NotificationWiring() {}
 
@@ -35,7 +35,7 @@ final class NotificationWiring {
   }
 
   /** Every kind of channel the gateway can send to; each is made new, with nothing built yet. */
-  static List<ChannelKind> kinds() {
+  public static List<ChannelKind> kinds() {
     List<ChannelKind> kinds = new ArrayList<>(SlackKinds.create());
     kinds.add(new SignedWebhookKind());
     return kinds;

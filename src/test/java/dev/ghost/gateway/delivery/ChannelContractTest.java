@@ -9,13 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ghost.gateway.NotificationWiring;
+import dev.ghost.gateway.StartupChecks;
+import dev.ghost.gateway.config.GatewayConfig;
 import dev.ghost.gateway.delivery.DeliveryResult.Outcome;
-import dev.ghost.gateway.delivery.slack.SlackBotChannel;
-import dev.ghost.gateway.delivery.slack.SlackClients;
-import dev.ghost.gateway.delivery.slack.SlackMessages;
-import dev.ghost.gateway.delivery.slack.SlackWebhookChannel;
-import dev.ghost.gateway.delivery.webhook.SignedWebhookChannel;
 import dev.ghost.gateway.store.IncidentStore;
+import dev.ghost.gateway.testsupport.Configs;
 import dev.ghost.gateway.testsupport.Outboxes;
 import dev.ghost.gateway.testsupport.SqliteStores;
 import java.net.ServerSocket;
@@ -23,10 +22,11 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,42 +63,54 @@ class ChannelContractTest {
     }
   }
 
+  /**
+   * Every kind, configured as a user configures it (its keys), and built as the gateway builds it:
+   * config, spec, the kind's own checks and factory. A new kind is one more row.
+   */
   static List<Kind> kinds() throws Exception {
     IncidentStore incidents =
         new IncidentStore(
             SqliteStores.migrated(Files.createTempDirectory("contract").resolve("g.db")));
-    SlackMessages messages = new SlackMessages("gw", null);
     return List.of(
-        new Kind(
+        kind(
+            incidents,
             "slack-webhook",
-            base ->
-                new SlackWebhookChannel(
-                    "slack-webhook",
-                    base + WEBHOOK_PATH,
-                    SlackClients.create(base + "/api/"),
-                    messages,
-                    Duration.ZERO)),
-        new Kind(
+            base -> Map.of("gateway.slack.webhook-url", base + WEBHOOK_PATH)),
+        kind(
+            incidents,
             "slack-bot",
-            base ->
-                new SlackBotChannel(
-                    "slack-bot",
-                    BOT_TOKEN,
-                    "C0",
-                    SlackClients.create(base + "/api/"),
-                    messages,
-                    incidents,
-                    Duration.ZERO)),
-        new Kind(
+            base -> Map.of("gateway.slack.bot-token", BOT_TOKEN, "gateway.slack.channel", "C0")),
+        kind(
+            incidents,
             "webhook",
             base ->
-                new SignedWebhookChannel(
-                    "webhook",
+                Map.of(
+                    "gateway.webhook.url",
                     base + SIGNED_PATH,
-                    SIGNING_SECRET,
-                    new OkHttpClient(),
-                    Clock.systemUTC(),
-                    new ObjectMapper())));
+                    "gateway.webhook.secret",
+                    SIGNING_SECRET)));
+  }
+
+  private static Kind kind(
+      IncidentStore incidents, String name, Function<String, Map<String, String>> keys) {
+    return new Kind(
+        name,
+        base -> {
+          Map<String, String> properties = new HashMap<>(keys.apply(base));
+          properties.put("gateway.slack.api-url", base + "/api/");
+          properties.put("gateway.delivery.slack-interval", "0s");
+          GatewayConfig config = Configs.gateway(properties);
+          assertEquals(List.of(), StartupChecks.configProblems(config), name);
+          List<Channel> built =
+              ChannelSpecs.build(
+                  config,
+                  NotificationWiring.kinds(),
+                  new ChannelContext(
+                      config, "gw", Clock.systemUTC(), new ObjectMapper(), incidents));
+          assertEquals(1, built.size(), name);
+          assertEquals(name, built.get(0).kind());
+          return built.get(0);
+        });
   }
 
   /**
