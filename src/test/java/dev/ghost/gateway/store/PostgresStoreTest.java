@@ -1,0 +1,148 @@
+package dev.ghost.gateway.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ghost.gateway.alert.Ack;
+import dev.ghost.gateway.alert.AlertSettings;
+import dev.ghost.gateway.alert.Glob;
+import dev.ghost.gateway.alert.NotificationKind;
+import dev.ghost.gateway.alert.Routes;
+import dev.ghost.gateway.domain.DaemonName;
+import dev.ghost.gateway.domain.DaemonState;
+import dev.ghost.gateway.domain.Transition;
+import dev.ghost.gateway.domain.TransitionKind;
+import dev.ghost.gateway.snapshot.SnapshotEngine;
+import dev.ghost.gateway.snapshot.TickResult;
+import dev.ghost.gateway.source.HeartbeatSource;
+import dev.ghost.gateway.testsupport.Engines;
+import dev.ghost.gateway.testsupport.Outboxes;
+import dev.ghost.gateway.testsupport.PostgresStores;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same migrations and the same store SQL on a real PostgreSQL 14: a tick records events, the
+ * alert memory and outbox rows in one transaction; the outbox, silences, acks, incidents and notes
+ * read and write as they do on SQLite. This is the ground the several-instances mode stands on.
+ */
+class PostgresStoreTest {
+
+  private static PostgresStores postgres;
+  private static DataSource store;
+
+  @TempDir Path dataDir;
+
+  @BeforeAll
+  static void start() {
+    postgres = PostgresStores.start();
+    store = postgres.migrated();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    postgres.close();
+  }
+
+  @Test
+  void aTickRecordsEventsAlertMemoryAndOutboxRowsAndAResumeReadsThemBack() throws Exception {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      HeartbeatSource heartbeats =
+          new HeartbeatSource(Clock.systemUTC(), Duration.ofMinutes(1), timer, () -> {});
+      DaemonName daemon = DaemonName.of("pg-bridge");
+      heartbeats.beat(daemon, Duration.ofMinutes(5), null);
+      SnapshotEngine engine =
+          Engines.create(
+              Clock.systemUTC(),
+              dataDir,
+              store,
+              List.of(heartbeats),
+              List.of(),
+              events -> {},
+              Engines.alerts(
+                  store,
+                  AlertSettings.defaults(Set.of(HeartbeatSource.SOURCE)),
+                  new Routes(List.of(), List.of("c"))));
+      engine.resume();
+      engine.take();
+      heartbeats.fail(daemon, "out of memory");
+      TickResult down = engine.take();
+
+      assertTrue(down.storeError().isEmpty(), down.storeError().toString());
+      assertEquals(DaemonState.DOWN, down.events().get(0).transition().to());
+      Outbox outbox = new Outbox(store);
+      List<OutboxEntry> pending = outbox.pending("c", 10);
+      assertEquals(
+          List.of(NotificationKind.SUMMARY, NotificationKind.DOWN),
+          pending.stream().map(entry -> entry.notification().kind()).toList());
+      assertEquals(
+          DaemonState.DOWN, new EventLog(store).lastSnapshot().daemons().get(daemon).state());
+      assertTrue(new AlertStateStore(store).load().containsKey(daemon));
+
+      outbox.attempted(pending.subList(0, 1), "HTTP 503");
+      outbox.sent(pending.subList(0, 1), Instant.now());
+      outbox.failed(pending.subList(1, 2), "HTTP 404 no_service", Instant.now());
+      assertEquals(1, outbox.counts().get("c").failed());
+      assertEquals(2, outbox.list(OutboxEntry.State.SENT, 5).get(0).attempts());
+      assertTrue(outbox.retry(pending.get(1).id()));
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  @Test
+  void silencesAcksIncidentsAndNotesReadAndWrite() throws Exception {
+    Instant now = Instant.now();
+    SilenceStore silences = new SilenceStore(store);
+    var silence = silences.add(Glob.of("pg-*"), now.plusSeconds(3600), "deploy", "@alice", now);
+    assertEquals("@alice", silences.active(now).get(0).createdBy());
+    assertTrue(silences.delete(silence.id()));
+
+    AckStore acks = new AckStore(store);
+    DaemonName daemon = DaemonName.of("pg-acked");
+    acks.acknowledge(new Ack(daemon, "@alice", now));
+    acks.acknowledge(new Ack(daemon, "@bob", now.plusSeconds(1)));
+    assertEquals("@bob", acks.all().get(daemon).by());
+
+    IncidentStore incidents = new IncidentStore(store);
+    IncidentStore.Message message = new IncidentStore.Message("C0", "1.2");
+    incidents.opened("bot", message, List.of(IncidentStore.Member.down("pg-acked", now, "x")));
+    incidents.opened("bot", message, List.of(IncidentStore.Member.down("pg-acked", now, "x")));
+    incidents.noted("bot", message, "pg-acked", "acknowledged by @bob");
+    assertEquals("acknowledged by @bob", incidents.members("bot", message).get(0).note());
+
+    EventLog log = new EventLog(store);
+    List<StoredEvent> notes =
+        log.note(
+            List.of(
+                Transition.note(
+                    TransitionKind.ACKNOWLEDGED,
+                    daemon,
+                    DaemonState.DOWN,
+                    now,
+                    "by @bob",
+                    "slack")),
+            stored ->
+                connection ->
+                    new Outbox(store)
+                        .enqueue(
+                            connection,
+                            List.of(Outboxes.down("pg-acked", "noted")),
+                            n -> List.of("notes"),
+                            now));
+    assertEquals(TransitionKind.ACKNOWLEDGED, log.latestFor(daemon, 5).get(0).transition().kind());
+    assertEquals(notes.get(0).seq(), log.latest(1).get(0).seq());
+  }
+}
