@@ -3,9 +3,7 @@ package dev.ghost.gateway.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ghost.gateway.alert.AlertSettings;
 import dev.ghost.gateway.alert.NotificationKind;
-import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.source.HeartbeatSource;
 import dev.ghost.gateway.store.Outbox;
@@ -17,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -179,21 +176,7 @@ class AlertStageTest {
 
   /** An engine over {@code store}, resumed, whose start settles when {@code settled} says. */
   private SnapshotEngine resumed(DataSource store, BooleanSupplier settled) throws SQLException {
-    SnapshotEngine engine =
-        Engines.create(
-            Clock.systemUTC(),
-            dataDir,
-            store,
-            List.of(heartbeats),
-            List.of(),
-            events -> {},
-            Engines.alerts(
-                store,
-                AlertSettings.defaults(Set.of(HeartbeatSource.SOURCE)),
-                new Routes(List.of(), List.of("c")),
-                settled));
-    engine.resume();
-    return engine;
+    return Engines.heartbeats(dataDir, store, heartbeats, settled);
   }
 
   private static List<OutboxEntry> pending(DataSource store) throws Exception {

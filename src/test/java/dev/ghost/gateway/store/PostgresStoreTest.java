@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ghost.gateway.alert.Ack;
-import dev.ghost.gateway.alert.AlertSettings;
 import dev.ghost.gateway.alert.Glob;
 import dev.ghost.gateway.alert.NotificationKind;
-import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonState;
 import dev.ghost.gateway.domain.Transition;
@@ -23,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
@@ -63,19 +60,7 @@ class PostgresStoreTest {
           new HeartbeatSource(Clock.systemUTC(), Duration.ofMinutes(1), timer, () -> {});
       DaemonName daemon = DaemonName.of("pg-bridge");
       heartbeats.beat(daemon, Duration.ofMinutes(5), null);
-      SnapshotEngine engine =
-          Engines.create(
-              Clock.systemUTC(),
-              dataDir,
-              store,
-              List.of(heartbeats),
-              List.of(),
-              events -> {},
-              Engines.alerts(
-                  store,
-                  AlertSettings.defaults(Set.of(HeartbeatSource.SOURCE)),
-                  new Routes(List.of(), List.of("c"))));
-      engine.resume();
+      SnapshotEngine engine = Engines.heartbeats(dataDir, store, heartbeats, () -> true);
       engine.take();
       heartbeats.fail(daemon, "out of memory");
       TickResult down = engine.take();

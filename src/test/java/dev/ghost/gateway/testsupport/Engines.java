@@ -12,6 +12,7 @@ import dev.ghost.gateway.snapshot.SourceReports;
 import dev.ghost.gateway.snapshot.StatusFileWriter;
 import dev.ghost.gateway.snapshot.StatusPublisher;
 import dev.ghost.gateway.source.DaemonSource;
+import dev.ghost.gateway.source.HeartbeatSource;
 import dev.ghost.gateway.store.AckStore;
 import dev.ghost.gateway.store.AlertStateStore;
 import dev.ghost.gateway.store.DeliveryReport;
@@ -20,6 +21,7 @@ import dev.ghost.gateway.store.Outbox;
 import dev.ghost.gateway.store.SilenceStore;
 import dev.ghost.gateway.store.StoredEvent;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +75,30 @@ public final class Engines {
             announcer,
             new ObjectMapper()),
         alerts);
+  }
+
+  /**
+   * An engine over heartbeats alone, its notifications routed to channel {@code c}, resumed as a
+   * gateway resumes at start; its start settles when {@code settled} says.
+   */
+  public static SnapshotEngine heartbeats(
+      Path dataDir, DataSource store, HeartbeatSource heartbeats, BooleanSupplier settled)
+      throws SQLException {
+    SnapshotEngine engine =
+        create(
+            Clock.systemUTC(),
+            dataDir,
+            store,
+            List.of(heartbeats),
+            List.of(),
+            events -> {},
+            alerts(
+                store,
+                AlertSettings.defaults(Set.of(HeartbeatSource.SOURCE)),
+                new Routes(List.of(), List.of("c")),
+                settled));
+    engine.resume();
+    return engine;
   }
 
   public static AlertStage alerts(DataSource store, AlertSettings settings, Routes routes) {
