@@ -53,7 +53,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 
 /**
  * Makes the gateway's parts from the config, each once, as CDI beans: the stores, the sources, the
@@ -122,26 +121,26 @@ public class GatewayParts {
 
   @Produces
   @Singleton
-  EventLog eventLog(DataSource dataSource) {
-    return new EventLog(dataSource);
+  EventLog eventLog(GatewayStore store) {
+    return new EventLog(store.dataSource());
   }
 
   @Produces
   @Singleton
-  Outbox outbox(DataSource dataSource) {
-    return new Outbox(dataSource);
+  Outbox outbox(GatewayStore store) {
+    return new Outbox(store.dataSource());
   }
 
   @Produces
   @Singleton
-  SilenceStore silences(DataSource dataSource) {
-    return new SilenceStore(dataSource);
+  SilenceStore silences(GatewayStore store) {
+    return new SilenceStore(store.dataSource());
   }
 
   @Produces
   @Singleton
-  AckStore acks(DataSource dataSource) {
-    return new AckStore(dataSource);
+  AckStore acks(GatewayStore store) {
+    return new AckStore(store.dataSource());
   }
 
   // The write side.
@@ -187,11 +186,12 @@ public class GatewayParts {
       Clock clock,
       Ticker ticker,
       Outbox outbox,
-      DataSource dataSource,
+      GatewayStore store,
       ObjectMapper json) {
     List<Channel> channels =
         NotificationWiring.channels(
-            new ChannelContext(config, hostName(), clock, json, new IncidentStore(dataSource)));
+            new ChannelContext(
+                config, hostName(), clock, json, new IncidentStore(store.dataSource())));
     return new DeliveryWorker(
         ticker,
         outbox,
@@ -232,7 +232,7 @@ public class GatewayParts {
       Routes routes,
       StatusPublisher publisher,
       DeliveryWorker delivery,
-      DataSource dataSource,
+      GatewayStore store,
       ObjectMapper json) {
     Instant startedAt = clock.instant();
     return new SnapshotEngine(
@@ -255,7 +255,7 @@ public class GatewayParts {
             json),
         new AlertStage(
             new AlertPolicy(NotificationWiring.alertSettings(config.alert())),
-            new AlertStateStore(dataSource),
+            new AlertStateStore(store.dataSource()),
             outbox,
             silences,
             acks,

@@ -29,8 +29,6 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.Flyway;
 
 /**
  * Starts the write side and stops it, in the one order that works, and does nothing else: the parts
@@ -50,7 +48,7 @@ public class GatewayRuntime {
   private static final Duration SENT_KEPT = Duration.ofDays(7);
 
   @Inject GatewayConfig config;
-  @Inject Flyway flyway;
+  @Inject GatewayStore store;
   @Inject Clock clock;
   @Inject Sources sources;
   @Inject SnapshotEngine engine;
@@ -62,9 +60,6 @@ public class GatewayRuntime {
   @Inject
   @Named(GatewayParts.TIMER)
   ScheduledExecutorService timer;
-
-  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-  String storeUrl;
 
   private boolean started;
 
@@ -108,10 +103,12 @@ public class GatewayRuntime {
               List.of("gateway.data-dir " + config.dataDir() + " cannot be created: " + e)));
     }
     try {
-      flyway.migrate();
+      store.flyway().migrate();
     } catch (RuntimeException e) {
       String explained =
-          StoreFile.of(storeUrl).map(store -> store.explain(e)).orElse("cannot open the store");
+          StoreFile.of(store.jdbcUrl())
+              .map(file -> file.explain(e))
+              .orElseGet(() -> StoreFile.unreachable(store.jdbcUrl(), e));
       throw new ConfigurationException(StartupChecks.block(List.of(explained)));
     }
   }

@@ -3,6 +3,7 @@ package dev.ghost.gateway;
 import dev.ghost.gateway.api.AccessTokens;
 import dev.ghost.gateway.config.ConfigChecker;
 import dev.ghost.gateway.config.GatewayConfig;
+import dev.ghost.gateway.config.StoreSwitch;
 import dev.ghost.gateway.delivery.ChannelSpecs;
 import dev.ghost.gateway.source.probe.ProbeFactory;
 import dev.ghost.gateway.store.StoreFile;
@@ -68,9 +69,11 @@ public class StartupChecks {
 
   List<String> problems() {
     List<String> problems = configProblems(config);
-    StoreFile.of(storeUrl)
-        .flatMap(store -> store.damage(config.resolvedStatusFile()))
-        .ifPresent(problems::add);
+    if (!StoreSwitch.POSTGRESQL.equals(config.store().kind())) {
+      StoreFile.of(storeUrl)
+          .flatMap(store -> store.damage(config.resolvedStatusFile()))
+          .ifPresent(problems::add);
+    }
     return problems;
   }
 

@@ -55,6 +55,9 @@ public interface GatewayConfig {
 
   Webhook webhook();
 
+  /** Where the gateway keeps its state. */
+  Store store();
+
   /** A dead man's switch outside the gateway, pinged after every recorded tick. */
   Watchdog watchdog();
 
@@ -189,6 +192,24 @@ public interface GatewayConfig {
     /** A ping that takes longer counts as failed; it never holds up a tick. */
     @WithDefault("5s")
     Duration timeout();
+  }
+
+  /**
+   * SQLite in the data dir, unless {@code url} names a PostgreSQL database that several instances
+   * share ({@link StoreSwitch} turns it on; Fly's {@code DATABASE_URL} does the same).
+   */
+  interface Store {
+    /** A {@code jdbc:postgresql://host:5432/db} URL. */
+    Optional<String> url();
+
+    Optional<String> username();
+
+    /** A secret. */
+    Optional<String> password();
+
+    /** {@code sqlite} or {@code postgresql}: set by {@link StoreSwitch}, not by hand. */
+    @WithDefault("sqlite")
+    String kind();
   }
 
   /** The orchestrator's registry file. */

@@ -32,6 +32,13 @@ public final class EventLog {
 
   private final Sql sql;
 
+  /**
+   * Taken by every write that numbers events (a tick's, a note's): each takes the next sequence
+   * number from the log, which SQLite's one writer serializes by itself but PostgreSQL's read
+   * committed transactions would not.
+   */
+  private final Object appending = new Object();
+
   public EventLog(DataSource dataSource) {
     this.sql = new Sql(Objects.requireNonNull(dataSource));
   }
@@ -45,15 +52,17 @@ public final class EventLog {
    */
   public List<StoredEvent> record(
       Snapshot snapshot, List<Transition> transitions, InTransaction also) throws SQLException {
-    return sql.inTransaction(
-        connection -> {
-          List<StoredEvent> stored = appendEvents(connection, snapshot.sequence(), transitions);
-          saveChangedStates(connection, snapshot, transitions);
-          saveMeta(connection, LAST_SEQUENCE, Long.toString(snapshot.sequence()));
-          saveMeta(connection, LAST_TAKEN_AT, Long.toString(snapshot.takenAt().toEpochMilli()));
-          also.write(connection);
-          return stored;
-        });
+    synchronized (appending) {
+      return sql.inTransaction(
+          connection -> {
+            List<StoredEvent> stored = appendEvents(connection, snapshot.sequence(), transitions);
+            saveChangedStates(connection, snapshot, transitions);
+            saveMeta(connection, LAST_SEQUENCE, Long.toString(snapshot.sequence()));
+            saveMeta(connection, LAST_TAKEN_AT, Long.toString(snapshot.takenAt().toEpochMilli()));
+            also.write(connection);
+            return stored;
+          });
+    }
   }
 
   /**
@@ -62,13 +71,15 @@ public final class EventLog {
    */
   public List<StoredEvent> note(
       List<Transition> notes, Function<List<StoredEvent>, InTransaction> also) throws SQLException {
-    return sql.inTransaction(
-        connection -> {
-          long snapshot = Long.parseLong(meta(connection, LAST_SEQUENCE, "0"));
-          List<StoredEvent> stored = appendEvents(connection, snapshot, notes);
-          also.apply(stored).write(connection);
-          return stored;
-        });
+    synchronized (appending) {
+      return sql.inTransaction(
+          connection -> {
+            long snapshot = Long.parseLong(meta(connection, LAST_SEQUENCE, "0"));
+            List<StoredEvent> stored = appendEvents(connection, snapshot, notes);
+            also.apply(stored).write(connection);
+            return stored;
+          });
+    }
   }
 
   private static final String COLUMNS =

@@ -82,6 +82,19 @@ public final class StoreFile {
     }
   }
 
+  /**
+   * One line for a store server that cannot be reached or refuses: where it is (the URL without its
+   * parameters, which may carry a password) and the root cause.
+   */
+  public static String unreachable(String jdbcUrl, Throwable failure) {
+    String where = jdbcUrl == null ? "?" : jdbcUrl.split("\\?", 2)[0];
+    return "cannot open the store at "
+        + where
+        + ": "
+        + rootMessage(failure)
+        + "; check that it runs, that this machine reaches it, and the user and password";
+  }
+
   /** One line for a failure to open or migrate the store: the file, the cause, what to do. */
   public String explain(Throwable failure) {
     Optional<SQLiteErrorCode> code = sqliteCode(failure);
