@@ -1,17 +1,11 @@
 package dev.ghost.gateway.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +27,9 @@ class PostgresStoreIT {
 
   private static final String WRITE = "it-write-token-0123456789";
   private static final String PASSWORD = "s3cretPgPassword4c2d";
+  private static final Duration MINUTE = Duration.ofMinutes(1);
 
   @TempDir Path dataDir;
-  private final HttpClient client = HttpClient.newHttpClient();
   private EmbeddedPostgres postgres;
   private Process gateway;
 
@@ -54,14 +47,15 @@ class PostgresStoreIT {
   @Test
   void oneSettingRunsTheSameJarOnPostgres() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
-    int port = freePort();
+    int port = LocalHttp.freePort();
     Path log = dataDir.resolve("out.log");
     gateway = start(port, "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", log);
-    await(() -> status(port, "/q/health/ready") == 200, "ready on PostgreSQL");
+    LocalHttp.await(
+        () -> LocalHttp.status(port, "/q/health/ready") == 200, MINUTE, "ready on PostgreSQL");
 
-    post(port, "/api/v1/daemons/pg-daemon/heartbeat");
-    post(port, "/api/v1/daemons/pg-daemon/fail");
-    await(() -> downEvents() == 1, "the down event is in PostgreSQL");
+    LocalHttp.post(port, "/api/v1/daemons/pg-daemon/heartbeat", WRITE);
+    LocalHttp.post(port, "/api/v1/daemons/pg-daemon/fail", WRITE);
+    LocalHttp.await(() -> downEvents() == 1, MINUTE, "the down event is in PostgreSQL");
 
     assertFalse(Files.exists(dataDir.resolve("gateway.db")), "no SQLite store was made");
     assertTrue(Files.exists(dataDir.resolve("status.json")));
@@ -70,9 +64,9 @@ class PostgresStoreIT {
 
   @Test
   void aStoreThatCannotBeReachedStopsTheStartNamingWhereNotThePassword() throws Exception {
-    int closed = freePort();
+    int closed = LocalHttp.freePort();
     Path log = dataDir.resolve("out.log");
-    gateway = start(freePort(), "jdbc:postgresql://127.0.0.1:" + closed + "/ghost", log);
+    gateway = start(LocalHttp.freePort(), "jdbc:postgresql://127.0.0.1:" + closed + "/ghost", log);
 
     assertTrue(gateway.waitFor(60, TimeUnit.SECONDS), "the gateway did not stop by itself");
     String output = Files.readString(log);
@@ -112,44 +106,5 @@ class PostgresStoreIT {
     env.put("GATEWAY_STORE_PASSWORD", PASSWORD);
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
     return builder.start();
-  }
-
-  private int status(int port, String path) {
-    try {
-      return client
-          .send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException | InterruptedException notYet) {
-      return -1;
-    }
-  }
-
-  private void post(int port, String path) throws Exception {
-    HttpResponse<String> response =
-        client.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + WRITE)
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(202, response.statusCode(), response.body());
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 60 s: " + what);
-      }
-      Thread.sleep(100);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

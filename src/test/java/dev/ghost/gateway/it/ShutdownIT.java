@@ -10,12 +10,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +86,7 @@ class ShutdownIT {
 
   @Test
   void pendingNotificationsSurviveASigtermAndArriveOnceAfterTheRestart() throws Exception {
-    int port = freePort();
+    int port = LocalHttp.freePort();
     Path firstLog = dataDir.resolve("first.log");
     gateway = start(port, firstLog);
     awaitReady(port);
@@ -171,49 +169,15 @@ class ShutdownIT {
     return builder.start();
   }
 
-  private void awaitReady(int port) throws Exception {
-    await(
-        () -> {
-          try {
-            return client
-                    .send(
-                        HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                            .build(),
-                        HttpResponse.BodyHandlers.discarding())
-                    .statusCode()
-                == 200;
-          } catch (IOException | InterruptedException notYet) {
-            return false;
-          }
-        },
-        "the gateway is ready");
+  private static void awaitReady(int port) throws InterruptedException {
+    await(() -> LocalHttp.status(port, "/q/health/ready") == 200, "the gateway is ready");
   }
 
-  private void post(int port, String path) throws Exception {
-    HttpResponse<String> response =
-        client.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + WRITE)
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    assertEquals(202, response.statusCode(), response.body());
+  private static void post(int port, String path) throws Exception {
+    LocalHttp.post(port, path, WRITE);
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 30 s: " + what);
-      }
-      Thread.sleep(100);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    LocalHttp.await(condition, Duration.ofSeconds(30), what);
   }
 }

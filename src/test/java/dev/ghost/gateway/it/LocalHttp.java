@@ -1,0 +1,65 @@
+package dev.ghost.gateway.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What the tests of the packaged jar share: a free port, a signal POST, waiting for a condition.
+ */
+final class LocalHttp {
+
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  private LocalHttp() {}
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** POSTs a signal with {@code token} and expects it accepted (202). */
+  static void post(int port, String path, String token) throws Exception {
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(202, response.statusCode(), response.body());
+  }
+
+  /** The status of a GET, or -1 while nothing answers. */
+  static int status(int port, String path) {
+    try {
+      return CLIENT
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException | InterruptedException notYet) {
+      return -1;
+    }
+  }
+
+  static void await(BooleanSupplier condition, Duration within, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + within + ": " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+}
