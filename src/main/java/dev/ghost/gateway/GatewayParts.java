@@ -24,7 +24,6 @@ import dev.ghost.gateway.snapshot.StatusFileWriter;
 import dev.ghost.gateway.snapshot.StatusPublisher;
 import dev.ghost.gateway.snapshot.TickResult;
 import dev.ghost.gateway.snapshot.Watchdog;
-import dev.ghost.gateway.source.DaemonThreads;
 import dev.ghost.gateway.source.HeartbeatSource;
 import dev.ghost.gateway.source.RegistryFileSource;
 import dev.ghost.gateway.source.Sources;
@@ -48,109 +47,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Makes the gateway's parts from the config, each once, as CDI beans: the stores, the sources, the
- * channels, the engine and its scheduler, the delivery worker, and what the write side publishes
- * for readers. Making a part starts nothing; {@link GatewayRuntime} starts and stops them in order.
+ * Makes the write side's parts from the config, each once, as CDI beans: the sources, the channels
+ * and their delivery worker, the routes, the engine and its scheduler. Making a part starts
+ * nothing; {@link GatewayRuntime} starts and stops them in order. What both sides share is made by
+ * {@link SharedParts}, the stores by {@link StoreParts}.
  */
 @Singleton
 public class GatewayParts {
-
-  /** The timer that background work shares (heartbeat expiries, pruning). */
-  public static final String TIMER = "gateway-timer";
-
-  @Produces
-  @Singleton
-  Clock clock() {
-    return Clock.systemUTC();
-  }
-
-  /** The time the parts that wait (the tick, the senders) wait on: the clock's. */
-  @Produces
-  @Singleton
-  Ticker ticker(Clock clock) {
-    return new Ticker.SystemTicker(clock);
-  }
-
-  @Produces
-  @Singleton
-  Freshness freshness(GatewayConfig config) {
-    return new Freshness(config.tick());
-  }
-
-  @Produces
-  @Singleton
-  @Named(TIMER)
-  ScheduledExecutorService timer() {
-    return Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(TIMER));
-  }
-
-  // What the write side publishes and readers read.
-
-  @Produces
-  @Singleton
-  StatusPublisher publisher() {
-    return new StatusPublisher();
-  }
-
-  @Produces
-  @Singleton
-  EventFeed feed() {
-    return new EventFeed();
-  }
-
-  @Produces
-  @Singleton
-  LatestTick latestTick() {
-    return new LatestTick();
-  }
-
-  @Produces
-  @Singleton
-  Wakeups wakeups() {
-    return new Wakeups();
-  }
-
-  // The stores. Making one opens nothing: the runtime migrates the schema before the first use.
-
-  @Produces
-  @Singleton
-  EventLog eventLog(GatewayStore store) {
-    return new EventLog(store.dataSource());
-  }
-
-  @Produces
-  @Singleton
-  Outbox outbox(GatewayStore store) {
-    return new Outbox(store.dataSource());
-  }
-
-  @Produces
-  @Singleton
-  SilenceStore silences(GatewayStore store) {
-    return new SilenceStore(store.dataSource());
-  }
-
-  @Produces
-  @Singleton
-  AckStore acks(GatewayStore store) {
-    return new AckStore(store.dataSource());
-  }
-
-  // The write side.
 
   @Produces
   @Singleton
   HeartbeatSource heartbeats(
       GatewayConfig config,
       Clock clock,
-      @Named(TIMER) ScheduledExecutorService timer,
+      @Named(SharedParts.TIMER) ScheduledExecutorService timer,
       Wakeups wakeups) {
     return new HeartbeatSource(clock, config.heartbeat().ttl(), timer, wakeups);
   }

@@ -58,7 +58,7 @@ public class GatewayRuntime {
   @Inject Wakeups wakeups;
 
   @Inject
-  @Named(GatewayParts.TIMER)
+  @Named(SharedParts.TIMER)
   ScheduledExecutorService timer;
 
   private boolean started;

@@ -1,0 +1,40 @@
+package dev.ghost.gateway;
+
+import dev.ghost.gateway.store.AckStore;
+import dev.ghost.gateway.store.EventLog;
+import dev.ghost.gateway.store.Outbox;
+import dev.ghost.gateway.store.SilenceStore;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * The stores readers and the write side share, over whichever store the gateway runs on ({@link
+ * GatewayStore}). Making one opens nothing: the runtime migrates the schema before the first use.
+ */
+@Singleton
+public class StoreParts {
+
+  @Produces
+  @Singleton
+  EventLog eventLog(GatewayStore store) {
+    return new EventLog(store.dataSource());
+  }
+
+  @Produces
+  @Singleton
+  Outbox outbox(GatewayStore store) {
+    return new Outbox(store.dataSource());
+  }
+
+  @Produces
+  @Singleton
+  SilenceStore silences(GatewayStore store) {
+    return new SilenceStore(store.dataSource());
+  }
+
+  @Produces
+  @Singleton
+  AckStore acks(GatewayStore store) {
+    return new AckStore(store.dataSource());
+  }
+}
