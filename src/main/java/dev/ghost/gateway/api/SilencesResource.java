@@ -2,8 +2,8 @@ package dev.ghost.gateway.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ghost.gateway.alert.Silence;
-import dev.ghost.gateway.domain.Timestamps;
 import dev.ghost.gateway.query.AdminQueries;
+import dev.ghost.gateway.query.SilenceView;
 import dev.ghost.gateway.signal.Signals;
 import dev.ghost.gateway.signal.SilenceRequest;
 import jakarta.inject.Inject;
@@ -49,30 +49,6 @@ public class SilencesResource {
       String until,
       @JsonProperty("for") @Schema(name = "for") String duration,
       String reason) {}
-
-  /** A silence as the API shows it. */
-  @Schema(description = "A silence: the matching daemons' changes are recorded but not sent.")
-  public record SilenceView(
-      @Schema(required = true, description = "Its id, for deleteSilence.") long id,
-      @Schema(required = true, description = "A daemon name or glob.") String match,
-      @Schema(required = true, format = "date-time", description = "When it ends.") String until,
-      @Schema(required = true, description = "Why.") String reason,
-      @Schema(required = true, format = "date-time", description = "When it was made.")
-          String createdAt,
-      @Schema(
-              nullable = true,
-              description = "The Slack user who made it; null when made with an admin token.")
-          String createdBy) {
-    static SilenceView of(Silence silence) {
-      return new SilenceView(
-          silence.id(),
-          silence.match().pattern(),
-          Timestamps.format(silence.until()),
-          silence.reason(),
-          Timestamps.format(silence.created()),
-          silence.createdBy());
-    }
-  }
 
   @POST
   @RequiresScope(Scope.ADMIN)

@@ -8,6 +8,7 @@ import dev.ghost.gateway.query.AdminQueries;
 import dev.ghost.gateway.query.AgentStatus;
 import dev.ghost.gateway.query.DaemonDetail;
 import dev.ghost.gateway.query.QueryRefused;
+import dev.ghost.gateway.query.SilenceView;
 import dev.ghost.gateway.query.StatusQueries;
 import dev.ghost.gateway.signal.Signals;
 import dev.ghost.gateway.signal.SilenceRequest;
@@ -45,18 +46,6 @@ public class GatewayTools {
   @Inject Authorizer authorizer;
   @Inject Clock clock;
   @Inject CurrentVertxRequest currentRequest;
-
-  /** A silence as the tools show it. */
-  public record SilenceView(long id, String match, String until, String reason, String createdBy) {
-    static SilenceView of(Silence silence) {
-      return new SilenceView(
-          silence.id(),
-          silence.match().pattern(),
-          Timestamps.format(silence.until()),
-          silence.reason(),
-          silence.createdBy());
-    }
-  }
 
   /** The silences in force. */
   public record SilenceList(List<SilenceView> silences) {}

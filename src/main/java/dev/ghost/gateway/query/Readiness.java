@@ -31,12 +31,7 @@ public class Readiness {
       Duration age,
       boolean stale,
       boolean storeWritable,
-      Optional<String> statusFileError) {
-
-    public boolean ready() {
-      return !stale && storeWritable && statusFileError.isEmpty();
-    }
-  }
+      Optional<String> statusFileError) {}
 
   /** The facts, or empty before the first snapshot. */
   public Optional<Facts> facts() {

@@ -6,7 +6,6 @@ import dev.ghost.gateway.alert.NotificationKind;
 import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.alert.Silence;
 import dev.ghost.gateway.domain.DaemonName;
-import dev.ghost.gateway.domain.DaemonState;
 import dev.ghost.gateway.domain.DaemonStatus;
 import dev.ghost.gateway.domain.DurationWords;
 import dev.ghost.gateway.domain.Snapshot;
@@ -186,7 +185,7 @@ public class Signals {
                   kind,
                   t.daemon(),
                   t.from(),
-                  t.to() == null ? DaemonState.UNKNOWN : t.to(),
+                  t.to(),
                   t.at(),
                   null,
                   t.reason(),
