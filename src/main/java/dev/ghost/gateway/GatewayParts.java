@@ -3,6 +3,9 @@ package dev.ghost.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghost.gateway.alert.AlertPolicy;
 import dev.ghost.gateway.alert.Routes;
+import dev.ghost.gateway.cluster.ClusterNode;
+import dev.ghost.gateway.cluster.LeaderTicks;
+import dev.ghost.gateway.cluster.Leadership;
 import dev.ghost.gateway.config.GatewayConfig;
 import dev.ghost.gateway.delivery.Backoff;
 import dev.ghost.gateway.delivery.Channel;
@@ -20,9 +23,11 @@ import dev.ghost.gateway.snapshot.LatestTick;
 import dev.ghost.gateway.snapshot.SnapshotEngine;
 import dev.ghost.gateway.snapshot.SnapshotScheduler;
 import dev.ghost.gateway.snapshot.SourceReports;
+import dev.ghost.gateway.snapshot.StatusDocument;
 import dev.ghost.gateway.snapshot.StatusFileWriter;
 import dev.ghost.gateway.snapshot.StatusPublisher;
 import dev.ghost.gateway.snapshot.TickResult;
+import dev.ghost.gateway.snapshot.Ticks;
 import dev.ghost.gateway.snapshot.Watchdog;
 import dev.ghost.gateway.source.HeartbeatSource;
 import dev.ghost.gateway.source.RegistryFileSource;
@@ -47,10 +52,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Makes the write side's parts from the config, each once, as CDI beans: the sources, the channels
@@ -103,7 +110,8 @@ public class GatewayParts {
       Ticker ticker,
       Outbox outbox,
       GatewayStore store,
-      ObjectMapper json) {
+      ObjectMapper json,
+      Leadership leadership) {
     List<Channel> channels =
         NotificationWiring.channels(
             new ChannelContext(
@@ -114,7 +122,8 @@ public class GatewayParts {
         channels,
         new DeliveryWorker.Settings(
             config.alert().groupWindow(),
-            new Backoff(config.delivery().maxBackoff(), ThreadLocalRandom.current()::nextDouble)));
+            new Backoff(config.delivery().maxBackoff(), ThreadLocalRandom.current()::nextDouble),
+            leadership::leading));
   }
 
   /** Which channels each notification goes to. */
@@ -149,7 +158,8 @@ public class GatewayParts {
       StatusPublisher publisher,
       DeliveryWorker delivery,
       GatewayStore store,
-      ObjectMapper json) {
+      ObjectMapper json,
+      Optional<ClusterNode> cluster) {
     Instant startedAt = clock.instant();
     return new SnapshotEngine(
         clock,
@@ -162,13 +172,17 @@ public class GatewayParts {
                 new SourceReports(
                     sources.registry().map(RegistryFileSource::status).orElse(null),
                     sources.probes().reports()),
-            delivery::report),
+            delivery::report,
+            cluster
+                .<Supplier<StatusDocument.Cluster>>map(node -> node::section)
+                .orElse(() -> null)),
         new SnapshotEngine.Outputs(
             eventLog,
             publisher,
             new StatusFileWriter(config.resolvedStatusFile()),
             new ConsoleTransitions(),
-            json),
+            json,
+            cluster.map(ClusterNode::fence).orElse(connection -> {})),
         new AlertStage(
             new AlertPolicy(NotificationWiring.alertSettings(config.alert())),
             new AlertStateStore(store.dataSource()),
@@ -189,7 +203,8 @@ public class GatewayParts {
       LatestTick latest,
       EventFeed feed,
       GatewayMetrics metrics,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      Optional<ClusterNode> cluster) {
     Consumer<TickResult> watchdog =
         config
             .watchdog()
@@ -199,14 +214,19 @@ public class GatewayParts {
                     new Watchdog(
                         url, config.watchdog().method(), config.watchdog().timeout(), meters))
             .orElse(result -> {});
+    Ticks ticks =
+        cluster
+            .<Ticks>map(node -> new LeaderTicks(engine, node.leadership(), node::resumeHeartbeats))
+            .orElseGet(() -> Ticks.of(engine));
     return new SnapshotScheduler(
-        engine,
+        ticks,
         config.tick(),
         ticker,
         result -> {
           latest.set(result);
           metrics.accept(result);
           watchdog.accept(result);
+          cluster.ifPresent(node -> node.afterTick(result));
           if (!result.events().isEmpty()) {
             feed.published();
           }

@@ -1,11 +1,12 @@
 package dev.ghost.gateway;
 
+import dev.ghost.gateway.cluster.ClusterNode;
+import dev.ghost.gateway.cluster.Leadership;
 import dev.ghost.gateway.config.GatewayConfig;
 import dev.ghost.gateway.delivery.DeliveryWorker;
 import dev.ghost.gateway.signal.Wakeups;
 import dev.ghost.gateway.snapshot.SnapshotEngine;
 import dev.ghost.gateway.snapshot.SnapshotScheduler;
-import dev.ghost.gateway.snapshot.TickResult;
 import dev.ghost.gateway.source.Sources;
 import dev.ghost.gateway.store.Outbox;
 import dev.ghost.gateway.store.StoreFile;
@@ -26,6 +27,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -56,6 +58,8 @@ public class GatewayRuntime {
   @Inject DeliveryWorker delivery;
   @Inject Outbox outbox;
   @Inject Wakeups wakeups;
+  @Inject Leadership leadership;
+  @Inject Optional<ClusterNode> cluster;
 
   @Inject
   @Named(SharedParts.TIMER)
@@ -66,14 +70,18 @@ public class GatewayRuntime {
   @PostConstruct
   void start() {
     openStore();
-    try {
-      engine.resume();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the last snapshot from the store", e);
+    if (cluster.isEmpty()) {
+      // A cluster's leader resumes each time it takes the lease, from what the one before left.
+      try {
+        engine.resume();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the last snapshot from the store", e);
+      }
     }
     wakeups.attach(scheduler::changed, delivery::wake);
     scheduler.start();
     delivery.start();
+    cluster.ifPresent(ClusterNode::start);
     timer.scheduleWithFixedDelay(this::pruneOutbox, 1, 60, TimeUnit.MINUTES);
     // Normally HTTP's start starts the probes (below); a server that was already listening (tests
     // restart the application in the same server) sends no such event, so one tick later at most.
@@ -142,13 +150,20 @@ public class GatewayRuntime {
       return; // the start failed before anything ran (a bad config); there is nothing to stop
     }
     scheduler.close();
-    TickResult last = engine.take();
+    String where = "";
+    if (leadership.leading()) {
+      where = " at snapshot " + engine.take().snapshot().sequence();
+    }
     timer.shutdownNow();
     sources.close();
     delivery.close(SHUTDOWN_DRAIN);
+    // Only once the sends in flight are done, so the next leader sends none of them again.
+    if (cluster.isPresent()) {
+      cluster.get().close();
+    }
     LOG.info(
-        "gateway stopped at snapshot "
-            + last.snapshot().sequence()
+        "gateway stopped"
+            + where
             + "; "
             + delivery.report().pending()
             + " notification(s) left pending for the next start");

@@ -1,8 +1,11 @@
 package dev.ghost.gateway.api;
 
 import dev.ghost.gateway.config.GatewayConfig;
+import dev.ghost.gateway.store.SharedValues;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -13,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -33,10 +38,12 @@ public class AccessTokenStore {
   static final String ADMIN_TOKEN_FILE = "admin.token";
 
   @Inject GatewayConfig config;
+  @Inject Optional<SharedValues> shared;
 
   private AccessTokens tokens;
 
-  void load(@Observes StartupEvent event) {
+  /** After the store's schema is made: in a cluster, the token is agreed on in the store. */
+  void load(@Observes @Priority(ObserverMethod.DEFAULT_PRIORITY + 1) StartupEvent event) {
     tokens();
   }
 
@@ -53,12 +60,34 @@ public class AccessTokenStore {
       return AccessTokens.parse(configured);
     }
     Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
-    AccessTokens generated = AccessTokens.parse(List.of("admin:" + readOrCreate(file)));
+    String token = readOrCreate(file);
+    if (shared.isPresent()) {
+      token = agreeOnEveryInstance(file, token);
+    }
+    AccessTokens generated = AccessTokens.parse(List.of("admin:" + token));
     LOG.info(
         () ->
             "no gateway.auth.tokens set; the admin token is in "
                 + file.toAbsolutePath().normalize());
     return generated;
+  }
+
+  /**
+   * Several instances share one store: the first to start stores its token, and each writes the
+   * stored one to its own file, so the token in any instance's file works on every instance.
+   */
+  private String agreeOnEveryInstance(Path file, String proposed) {
+    try {
+      String agreed = shared.get().agree("admin_token", proposed);
+      if (!agreed.equals(proposed)) {
+        Files.writeString(file, agreed + "\n", StandardCharsets.UTF_8);
+      }
+      return agreed;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot agree on the admin token in the store: " + e, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the admin token file " + file, e);
+    }
   }
 
   private static String readOrCreate(Path file) {

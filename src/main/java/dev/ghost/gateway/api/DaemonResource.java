@@ -114,7 +114,8 @@ public class DaemonResource {
   public Response heartbeat(
       @Parameter(ref = GatewayApi.DAEMON_NAME) @PathParam("name") String name,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      byte[] body) {
+      byte[] body)
+      throws SQLException {
     DaemonName daemon = StatusQueries.name(name);
     HeartbeatBody beat =
         JsonBodies.read(body, contentType, HeartbeatBody.class, new HeartbeatBody(null, null));
@@ -148,7 +149,8 @@ public class DaemonResource {
   public Response fail(
       @Parameter(ref = GatewayApi.DAEMON_NAME) @PathParam("name") String name,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      byte[] body) {
+      byte[] body)
+      throws SQLException {
     DaemonName daemon = StatusQueries.name(name);
     FailBody fail = JsonBodies.read(body, contentType, FailBody.class, new FailBody(null));
     signals.fail(daemon, fail.message());

@@ -30,6 +30,19 @@ public class ReadinessCheck implements HealthCheck {
       response.down().withData("store", "not writable");
     }
     facts.statusFileError().ifPresent(error -> response.down().withData("statusFile", error));
+    facts
+        .cluster()
+        .ifPresent(
+            cluster -> {
+              response
+                  .withData("node", cluster.node())
+                  .withData("role", cluster.leading() ? "leader" : "follower")
+                  .withData("leader", cluster.leader() == null ? "none" : cluster.leader())
+                  .withData("epoch", cluster.epoch());
+              if (cluster.problem() != null) {
+                response.down().withData("cluster", cluster.problem());
+              }
+            });
     return response.build();
   }
 }

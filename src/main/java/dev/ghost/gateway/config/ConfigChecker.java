@@ -14,6 +14,7 @@ public final class ConfigChecker {
 
   private static final Pattern DAEMON_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Duration MIN_TICK = Duration.ofMillis(100);
+  private static final Duration MIN_LEASE = Duration.ofSeconds(1);
 
   private ConfigChecker() {}
 
@@ -47,6 +48,10 @@ public final class ConfigChecker {
             });
     alerts(problems, config.alert());
     watchdog(problems, config.watchdog());
+    if (config.cluster().lease().compareTo(MIN_LEASE) < 0) {
+      // Renewed every third of it: shorter, and a busy database would depose healthy leaders.
+      problems.add("gateway.cluster.lease must be at least 1s, got " + config.cluster().lease());
+    }
     return problems;
   }
 

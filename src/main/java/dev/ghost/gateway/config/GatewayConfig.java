@@ -58,6 +58,9 @@ public interface GatewayConfig {
   /** Where the gateway keeps its state. */
   Store store();
 
+  /** Several instances on one PostgreSQL store: who leads, and for how long without word. */
+  Cluster cluster();
+
   /** A dead man's switch outside the gateway, pinged after every recorded tick. */
   Watchdog watchdog();
 
@@ -210,6 +213,19 @@ public interface GatewayConfig {
     /** {@code sqlite} or {@code postgresql}: set by {@link StoreSwitch}, not by hand. */
     @WithDefault("sqlite")
     String kind();
+  }
+
+  /** Used only on PostgreSQL, where any number of instances share the store and one leads. */
+  interface Cluster {
+    /**
+     * How long a leader that stopped renewing (it died, or lost the store) keeps the lease: the
+     * longest the cluster goes without ticking and sending before another instance takes over.
+     */
+    @WithDefault("5s")
+    Duration lease();
+
+    /** This instance's name in the lease and in status.json; the host name and pid when unset. */
+    Optional<String> node();
   }
 
   /** The orchestrator's registry file. */

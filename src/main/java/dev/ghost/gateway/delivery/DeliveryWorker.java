@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -39,8 +40,10 @@ public final class DeliveryWorker {
 
   /**
    * @param groupWindow how long the first of a group waits for others to join it
+   * @param sending whether this instance sends now: always on its own, while it holds the lease in
+   *     a cluster (checked again right before each send, so a deposed leader sends nothing more)
    */
-  public record Settings(Duration groupWindow, Backoff backoff) {}
+  public record Settings(Duration groupWindow, Backoff backoff, BooleanSupplier sending) {}
 
   private final Ticker ticker;
   private final Outbox outbox;
@@ -176,6 +179,10 @@ public final class DeliveryWorker {
 
     /** Reads the head of the queue and sends one batch, or waits until one is due. */
     private void pass() throws SQLException, InterruptedException {
+      if (!settings.sending().getAsBoolean()) {
+        await(ticker.now().plus(IDLE_POLL)); // woken when this instance leads again
+        return;
+      }
       List<OutboxEntry> queue = outbox.pending(channel.id(), READ_AHEAD);
       if (queue.isEmpty()) {
         await(ticker.now().plus(IDLE_POLL));
@@ -199,6 +206,9 @@ public final class DeliveryWorker {
       List<Notification> notifications = group.stream().map(OutboxEntry::notification).toList();
       int size = Math.max(1, Math.min(group.size(), channel.fit(notifications)));
       List<OutboxEntry> batch = group.subList(0, size);
+      if (!settings.sending().getAsBoolean()) {
+        return; // the lease ran out while the queue was read: the next leader sends it
+      }
       DeliveryResult result = channel.send(notifications.subList(0, size));
       settle(batch, result);
     }

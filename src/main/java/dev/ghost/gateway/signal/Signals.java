@@ -5,16 +5,15 @@ import dev.ghost.gateway.alert.Notification;
 import dev.ghost.gateway.alert.NotificationKind;
 import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.alert.Silence;
+import dev.ghost.gateway.config.GatewayConfig;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonStatus;
 import dev.ghost.gateway.domain.DurationWords;
 import dev.ghost.gateway.domain.Snapshot;
 import dev.ghost.gateway.domain.Transition;
 import dev.ghost.gateway.domain.TransitionKind;
-import dev.ghost.gateway.snapshot.EventFeed;
 import dev.ghost.gateway.snapshot.LatestTick;
 import dev.ghost.gateway.snapshot.TickResult;
-import dev.ghost.gateway.source.HeartbeatSource;
 import dev.ghost.gateway.store.AckStore;
 import dev.ghost.gateway.store.EventLog;
 import dev.ghost.gateway.store.Outbox;
@@ -43,15 +42,14 @@ public class Signals {
   /** The most daemons one Slack-made silence writes a note (and a message) for. */
   private static final int MAX_NOTED = 200;
 
-  @Inject HeartbeatSource heartbeats;
+  @Inject SignalPath path;
+  @Inject GatewayConfig config;
   @Inject SilenceStore silences;
   @Inject AckStore acks;
   @Inject Outbox outbox;
   @Inject EventLog eventLog;
   @Inject Routes routes;
   @Inject LatestTick latest;
-  @Inject EventFeed feed;
-  @Inject Wakeups wakeups;
   @Inject Clock clock;
 
   /**
@@ -59,16 +57,16 @@ public class Signals {
    *
    * @return when it will be down without another heartbeat
    */
-  public Instant heartbeat(DaemonName daemon, Duration ttl, String message) {
-    Duration effective = ttl == null ? heartbeats.defaultTtl() : ttl;
+  public Instant heartbeat(DaemonName daemon, Duration ttl, String message) throws SQLException {
+    Duration effective = ttl == null ? config.heartbeat().ttl() : ttl;
     Instant now = clock.instant();
-    heartbeats.beat(daemon, effective, message);
+    path.heartbeat(daemon, now, now.plus(effective), message);
     return now.plus(effective);
   }
 
   /** A daemon has failed, until its next heartbeat. */
-  public void fail(DaemonName daemon, String message) {
-    heartbeats.fail(daemon, message);
+  public void fail(DaemonName daemon, String message) throws SQLException {
+    path.fail(daemon, clock.instant(), message);
   }
 
   /**
@@ -94,7 +92,7 @@ public class Signals {
               .toList();
       note(TransitionKind.SILENCED, NotificationKind.SILENCED, covered, what, now);
     }
-    wakeups.changed();
+    path.changed();
     return silence;
   }
 
@@ -120,7 +118,7 @@ public class Signals {
           "acknowledged by " + by,
           now);
     }
-    wakeups.changed();
+    path.changed();
   }
 
   /**
@@ -131,7 +129,7 @@ public class Signals {
   public boolean endSilence(long id) throws SQLException {
     boolean ended = silences.delete(id);
     if (ended) {
-      wakeups.changed();
+      path.changed();
     }
     return ended;
   }
@@ -144,7 +142,7 @@ public class Signals {
   public boolean retryDelivery(long id) throws SQLException {
     boolean queued = outbox.retry(id);
     if (queued) {
-      wakeups.deliveries();
+      path.deliveries();
     }
     return queued;
   }
@@ -170,8 +168,8 @@ public class Signals {
             connection ->
                 outbox.enqueue(
                     connection, notifications(notification, stored), routes::channelsFor, at));
-    feed.published();
-    wakeups.deliveries();
+    path.eventsAdded();
+    path.deliveries();
   }
 
   private static List<Notification> notifications(NotificationKind kind, List<StoredEvent> stored) {

@@ -12,6 +12,7 @@ import dev.ghost.gateway.domain.Transition;
 import dev.ghost.gateway.source.DaemonSource;
 import dev.ghost.gateway.store.DeliveryReport;
 import dev.ghost.gateway.store.EventLog;
+import dev.ghost.gateway.store.InTransaction;
 import dev.ghost.gateway.store.StoredEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,12 +56,14 @@ public final class SnapshotEngine {
    * @param declared daemons the config names, which are DOWN once their grace runs out unreported
    * @param sourceReports what the sources say about themselves, for the status document
    * @param deliveryReport the outbox's counts and each channel's latest trouble, likewise
+   * @param cluster the cluster as this leader sees it, or null on a single instance
    */
   public record Inputs(
       List<DaemonSource> sources,
       List<DeclaredDaemon> declared,
       Supplier<SourceReports> sourceReports,
-      Supplier<DeliveryReport> deliveryReport) {
+      Supplier<DeliveryReport> deliveryReport,
+      Supplier<StatusDocument.Cluster> cluster) {
 
     public Inputs {
       sources = List.copyOf(sources);
@@ -72,13 +75,16 @@ public final class SnapshotEngine {
    * Where a snapshot goes.
    *
    * @param announcer told the events each snapshot stored (the console lines)
+   * @param fence runs first in every snapshot's transaction and fails it when this instance may not
+   *     write (a cluster's leader that lost its lease); nothing on a single instance
    */
   public record Outputs(
       EventLog eventLog,
       StatusPublisher publisher,
       StatusFileWriter fileWriter,
       Consumer<List<StoredEvent>> announcer,
-      ObjectMapper json) {}
+      ObjectMapper json,
+      InTransaction fence) {}
 
   private final Clock clock;
   private final Settings settings;
@@ -92,6 +98,8 @@ public final class SnapshotEngine {
   private final ObjectMapper json;
   private final AlertStage alerts;
   private final Supplier<DeliveryReport> deliveryReport;
+  private final Supplier<StatusDocument.Cluster> cluster;
+  private final InTransaction fence;
   private final Instant startedAt;
   private final Deque<StoredEvent> latestEvents = new ArrayDeque<>();
   private final DaemonsJson daemonsJson = new DaemonsJson();
@@ -112,6 +120,8 @@ public final class SnapshotEngine {
     this.declared = inputs.declared();
     this.sourceReports = inputs.sourceReports();
     this.deliveryReport = inputs.deliveryReport();
+    this.cluster = inputs.cluster();
+    this.fence = outputs.fence();
     this.eventLog = outputs.eventLog();
     this.publisher = outputs.publisher();
     this.fileWriter = outputs.fileWriter();
@@ -123,7 +133,8 @@ public final class SnapshotEngine {
 
   /**
    * Continues from the last recorded snapshot: its daemons are the baseline of the first diff and
-   * go back to the sources that reported them.
+   * go back to the sources that reported them. A cluster's leader resumes each time it takes the
+   * lease, from what the leader before it recorded.
    */
   public void resume() throws SQLException {
     baseline = eventLog.lastSnapshot();
@@ -137,6 +148,7 @@ public final class SnapshotEngine {
         }
       }
     }
+    latestEvents.clear();
     latestEvents.addAll(eventLog.latest(settings.logSize()));
     fileWriter.prepare();
   }
@@ -151,7 +163,14 @@ public final class SnapshotEngine {
     List<StoredEvent> events = List.of();
     try {
       AlertStage.Pending decided = alerts.decide(next, transitions, firstStart);
-      events = eventLog.record(next, transitions, decided);
+      events =
+          eventLog.record(
+              next,
+              transitions,
+              connection -> {
+                fence.write(connection);
+                decided.write(connection);
+              });
       alerts.committed(decided);
       firstStart &= !decided.startSummary();
       baseline = next;
@@ -214,7 +233,8 @@ public final class SnapshotEngine {
             sourceReports.get(),
             deliveryReport.get(),
             List.copyOf(latestEvents),
-            SystemInfo.read(settings.dataDir()));
+            SystemInfo.read(settings.dataDir()),
+            cluster.get());
     try {
       RawJson daemons = daemonsJson.render(snapshot.daemons().values());
       return json.writeValueAsBytes(StatusDocument.of(snapshot, context, daemons));

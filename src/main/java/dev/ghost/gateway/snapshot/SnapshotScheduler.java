@@ -4,13 +4,15 @@ import dev.ghost.gateway.source.ChangeSignal;
 import dev.ghost.gateway.time.Ticker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the {@link SnapshotEngine} on one thread: every tick, and at once when a source signals a
- * change. It waits on a {@link Ticker}, so a test drives its ticks and retries by moving the time.
+ * Runs the {@link SnapshotEngine} (through {@link Ticks}) on one thread: every tick, and at once
+ * when a source signals a change. It waits on a {@link Ticker}, so a test drives its ticks and
+ * retries by moving the time.
  *
  * <p>Signals are folded, not queued: the first one starts a snapshot at once, and every signal that
  * arrives before that snapshot starts rides along with it. A signal that arrives while a snapshot
@@ -27,7 +29,7 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
   /** How long {@link #close} lets a snapshot in progress finish. */
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
-  private final SnapshotEngine engine;
+  private final Ticks ticks;
   private final Duration tick;
   private final Ticker ticker;
   private final Consumer<TickResult> observer;
@@ -48,8 +50,8 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
   private Instant retryAt;
 
   public SnapshotScheduler(
-      SnapshotEngine engine, Duration tick, Ticker ticker, Consumer<TickResult> observer) {
-    this.engine = engine;
+      Ticks ticks, Duration tick, Ticker ticker, Consumer<TickResult> observer) {
+    this.ticks = ticks;
     this.tick = tick;
     this.ticker = ticker;
     this.observer = observer;
@@ -109,7 +111,11 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
 
   private void takeOne(Instant now) {
     try {
-      TickResult result = engine.take();
+      Optional<TickResult> taken = ticks.take();
+      if (taken.isEmpty()) {
+        return; // another instance leads
+      }
+      TickResult result = taken.get();
       if (result.storeError().isPresent() && retryAt == null) {
         // Its changes (and their alerts) wait for the next recorded snapshot: try again soon
         // rather than a whole tick later.

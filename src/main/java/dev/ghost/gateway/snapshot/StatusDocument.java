@@ -33,13 +33,24 @@ public record StatusDocument(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, ProbeReport> probes,
     DeliveryReport delivery,
     List<EventView> logs,
-    SystemInfo system) {
+    SystemInfo system,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Cluster cluster) {
 
   public static final int SCHEMA_VERSION = 1;
 
   /** How the registry file was read; absent when no registry is configured. */
   public record RegistrySection(
       String path, boolean ok, String error, String lastGoodReadAt, int entries) {}
+
+  /**
+   * Several instances on one store, as the leader that wrote this document saw them; absent on a
+   * single instance. Followers serve the leader's document byte for byte, so it names the writer.
+   *
+   * @param node the instance that wrote this document
+   * @param role {@code leader}: only the leader writes
+   * @param epoch the leader's term; a takeover raises it
+   */
+  public record Cluster(String node, String role, String leader, long epoch) {}
 
   /**
    * Everything the document needs besides the snapshot.
@@ -53,7 +64,8 @@ public record StatusDocument(
       SourceReports sources,
       DeliveryReport delivery,
       List<StoredEvent> latestEvents,
-      SystemInfo system) {}
+      SystemInfo system,
+      Cluster cluster) {}
 
   /**
    * @param daemons the snapshot's daemons object, rendered by {@link DaemonsJson}
@@ -74,7 +86,8 @@ public record StatusDocument(
         context.sources().probes(),
         context.delivery(),
         context.latestEvents().stream().map(EventView::of).toList(),
-        context.system());
+        context.system(),
+        context.cluster());
   }
 
   private static RegistrySection registry(RegistryStatus status) {

@@ -4,6 +4,7 @@ import dev.ghost.gateway.domain.Ages;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonState;
 import dev.ghost.gateway.domain.DaemonStatus;
+import dev.ghost.gateway.domain.LastWord;
 import dev.ghost.gateway.domain.Observation;
 import dev.ghost.gateway.domain.Text;
 import java.time.Clock;
@@ -60,22 +61,35 @@ public final class HeartbeatSource implements DaemonSource {
   public void beat(DaemonName name, Duration ttl, String message) {
     Instant now = clock.instant();
     Duration effective = ttl == null ? defaultTtl : ttl;
-    Beat before =
-        beats.put(name, Beat.alive(now, now.plus(effective), effective, Text.message(message)));
-    scheduleExpiry(name, effective);
-    if (before == null || before.failed() || !now.isBefore(before.expiresAt())) {
-      signal.changed();
-    }
+    accept(new LastWord(name, now, now.plus(effective), message, null));
   }
 
   /** Marks the daemon DOWN at once, until its next heartbeat. */
   public void fail(DaemonName name, String message) {
     Instant now = clock.instant();
     Beat before = beats.get(name);
-    Instant lastBeat = before == null ? null : before.at();
-    beats.put(name, Beat.failed(lastBeat, now, Text.message(message)));
-    cancelExpiry(name);
-    signal.changed();
+    accept(new LastWord(name, before == null ? null : before.at(), now, message, now));
+  }
+
+  /**
+   * Takes a daemon's last word as it was said, wherever it was said (on several instances, the one
+   * that received it stored it for the leader).
+   */
+  public void accept(LastWord word) {
+    Instant now = clock.instant();
+    String message = Text.message(word.message());
+    if (word.failedAt() != null) {
+      beats.put(word.daemon(), Beat.failed(word.at(), word.failedAt(), message));
+      cancelExpiry(word.daemon());
+      signal.changed();
+      return;
+    }
+    Duration ttl = Duration.between(word.at(), word.expiresAt());
+    Beat before = beats.put(word.daemon(), Beat.alive(word.at(), word.expiresAt(), ttl, message));
+    scheduleExpiry(word.daemon(), Duration.between(now, word.expiresAt()));
+    if (before == null || before.failed() || !now.isBefore(before.expiresAt())) {
+      signal.changed();
+    }
   }
 
   /**
@@ -105,7 +119,7 @@ public final class HeartbeatSource implements DaemonSource {
   private void scheduleExpiry(DaemonName name, Duration ttl) {
     // One millisecond past the TTL, so the snapshot it triggers sees the beat as expired.
     ScheduledFuture<?> next =
-        timer.schedule(signal::changed, ttl.toMillis() + 1, TimeUnit.MILLISECONDS);
+        timer.schedule(signal::changed, Math.max(0, ttl.toMillis()) + 1, TimeUnit.MILLISECONDS);
     ScheduledFuture<?> previous = expiries.put(name, next);
     if (previous != null) {
       previous.cancel(false);

@@ -34,11 +34,24 @@ final class Sql {
     this.dataSource = dataSource;
   }
 
-  /** Runs {@code work} in one transaction: all of its writes are stored, or none. */
+  /**
+   * Every write transaction takes this lock on PostgreSQL, so writers from several instances run
+   * one at a time, as SQLite's one writer does by itself: the next event and row numbers ({@code
+   * MAX + 1}) are then never taken twice.
+   */
+  private static final String ONE_WRITER = "SELECT pg_advisory_xact_lock(4711001)";
+
+  /**
+   * Runs {@code work} in one transaction: all of its writes are stored, or none; on PostgreSQL, one
+   * such transaction at a time across every instance of the gateway.
+   */
   <T> T inTransaction(Work<T> work) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
+        if (isPostgres(connection)) {
+          query(connection, ONE_WRITER, row -> null);
+        }
         T result = work.run(connection);
         connection.commit();
         return result;
@@ -82,6 +95,10 @@ final class Sql {
       bind(statement, parameters);
       return statement.executeUpdate();
     }
+  }
+
+  static boolean isPostgres(Connection connection) throws SQLException {
+    return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
   }
 
   static long nextId(Connection connection, String table) throws SQLException {

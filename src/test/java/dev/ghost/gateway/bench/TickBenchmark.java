@@ -56,13 +56,15 @@ public final class TickBenchmark {
                 List.of(source),
                 List.of(),
                 () -> new SourceReports(source.status(), Map.of()),
-                () -> DeliveryReport.NONE),
+                () -> DeliveryReport.NONE,
+                () -> null),
             new SnapshotEngine.Outputs(
                 new EventLog(store),
                 new StatusPublisher(),
                 writer,
                 events -> {},
-                new ObjectMapper()),
+                new ObjectMapper(),
+                connection -> {}),
             Engines.alerts(
                 store, AlertSettings.defaults(Set.of()), new Routes(List.of(), List.of())));
     engine.resume();

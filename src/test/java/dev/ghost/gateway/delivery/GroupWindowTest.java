@@ -61,7 +61,7 @@ class GroupWindowTest {
             new Outbox(store),
             List.of(webhook),
             new DeliveryWorker.Settings(
-                Duration.ofSeconds(30), new Backoff(Duration.ofSeconds(8), () -> 0.5)));
+                Duration.ofSeconds(30), new Backoff(Duration.ofSeconds(8), () -> 0.5), () -> true));
     worker.start();
 
     Outboxes.enqueue(store, "webhook", List.of(Outboxes.down("at-once", "x")), ticker.now());

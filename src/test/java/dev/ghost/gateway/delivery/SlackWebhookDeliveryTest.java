@@ -305,7 +305,8 @@ class SlackWebhookDeliveryTest {
         ticker,
         new Outbox(dataSource),
         List.of(channel),
-        new DeliveryWorker.Settings(groupWindow, new Backoff(Duration.ofSeconds(8), () -> 0.5)));
+        new DeliveryWorker.Settings(
+            groupWindow, new Backoff(Duration.ofSeconds(8), () -> 0.5), () -> true));
   }
 
   private List<LoggedRequest> requests() {

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,13 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,31 +42,13 @@ class ShutdownIT {
   @TempDir Path dataDir;
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient client = HttpClient.newHttpClient();
-  private final AtomicInteger answer = new AtomicInteger(503);
-  private final List<String> attempts = new CopyOnWriteArrayList<>();
-  private final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
-  private HttpServer receiver;
+  private WebhookReceiver receiver;
   private Process gateway;
 
   @BeforeEach
   void startReceiver() throws IOException {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        SECRET_PATH,
-        exchange -> {
-          String id;
-          try (InputStream in = exchange.getRequestBody()) {
-            id = json.readTree(in.readAllBytes()).get("id").asText();
-          }
-          int status = answer.get();
-          attempts.add(id);
-          if (status < 300) {
-            delivered.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
-          }
-          exchange.sendResponseHeaders(status, -1);
-          exchange.close();
-        });
-    receiver.start();
+    receiver = new WebhookReceiver(SECRET_PATH);
+    receiver.answer(503);
   }
 
   @AfterEach
@@ -81,7 +56,7 @@ class ShutdownIT {
     if (gateway != null && gateway.isAlive()) {
       gateway.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
-    receiver.stop(0);
+    receiver.close();
   }
 
   @Test
@@ -99,7 +74,7 @@ class ShutdownIT {
     }
     // The start summary and five downs, waiting behind the first, which the receiver refuses.
     await(() -> pendingIds(port).size() == DAEMONS + 1, "six notifications pending");
-    await(() -> !attempts.isEmpty(), "the receiver refused one");
+    await(() -> !receiver.attempts().isEmpty(), "the receiver refused one");
     Set<String> pending = pendingIds(port);
 
     Instant terminated = Instant.now();
@@ -114,11 +89,13 @@ class ShutdownIT {
     assertTrue(logs.contains("left pending for the next start"), logs);
     assertJsonLinesWithoutSecrets(logs);
 
-    answer.set(200);
+    receiver.answer(200);
     gateway = start(port, dataDir.resolve("second.log"));
-    await(() -> delivered.keySet().containsAll(pending), "every pending notification arrived");
+    await(
+        () -> receiver.delivered().keySet().containsAll(pending),
+        "every pending notification arrived");
     Thread.sleep(2_000);
-    pending.forEach(id -> assertEquals(1, delivered.get(id).get(), id + " arrived once"));
+    pending.forEach(id -> assertEquals(1, receiver.deliveries(id), id + " arrived once"));
     assertJsonLinesWithoutSecrets(Files.readString(dataDir.resolve("second.log")));
   }
 
@@ -160,8 +137,7 @@ class ShutdownIT {
     Map<String, String> env = builder.environment();
     env.put("GATEWAY_DATA_DIR", dataDir.toString());
     env.put("GATEWAY_AUTH_TOKENS", "write:" + WRITE + ",admin:" + ADMIN);
-    env.put(
-        "GATEWAY_WEBHOOK_URL", "http://127.0.0.1:" + receiver.getAddress().getPort() + SECRET_PATH);
+    env.put("GATEWAY_WEBHOOK_URL", receiver.url());
     env.put("GATEWAY_WEBHOOK_SECRET", SIGNING_SECRET);
     env.put("GATEWAY_ALERT_GROUP_WINDOW", "0s");
     env.put("GATEWAY_LOG_JSON", "true");

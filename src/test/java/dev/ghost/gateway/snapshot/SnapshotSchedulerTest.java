@@ -45,7 +45,7 @@ class SnapshotSchedulerTest {
     AtomicInteger snapshots = new AtomicInteger();
     try (SnapshotScheduler scheduler =
         new SnapshotScheduler(
-            engine,
+            Ticks.of(engine),
             Duration.ofHours(1),
             Ticker.SYSTEM,
             result -> {
@@ -88,7 +88,7 @@ class SnapshotSchedulerTest {
     AtomicLong lastAt = new AtomicLong();
     try (SnapshotScheduler scheduler =
         new SnapshotScheduler(
-            engine,
+            Ticks.of(engine),
             Duration.ofHours(1),
             Ticker.SYSTEM,
             result -> {
@@ -146,7 +146,7 @@ class SnapshotSchedulerTest {
     ManualTicker ticker = new ManualTicker();
     try (SnapshotScheduler scheduler =
         new SnapshotScheduler(
-            engine, Duration.ofHours(1), ticker, result -> snapshots.incrementAndGet())) {
+            Ticks.of(engine), Duration.ofHours(1), ticker, result -> snapshots.incrementAndGet())) {
       scheduler.start();
       for (int signal = 1; signal <= 20; signal++) {
         int taken = signal;
@@ -173,7 +173,10 @@ class SnapshotSchedulerTest {
     ManualTicker ticker = new ManualTicker();
     try (SnapshotScheduler scheduler =
         new SnapshotScheduler(
-            engine, Duration.ofSeconds(15), ticker, result -> snapshots.incrementAndGet())) {
+            Ticks.of(engine),
+            Duration.ofSeconds(15),
+            ticker,
+            result -> snapshots.incrementAndGet())) {
       scheduler.start();
       await().until(() -> snapshots.get() == 1);
       ticker.awaitParked(1);

@@ -67,13 +67,14 @@ public final class Engines {
         new SnapshotEngine.Settings(
             new Freshness(Duration.ofSeconds(15)), "test-host", dataDir, 20),
         new SnapshotEngine.Inputs(
-            sources, declared, () -> SourceReports.NONE, () -> DeliveryReport.NONE),
+            sources, declared, () -> SourceReports.NONE, () -> DeliveryReport.NONE, () -> null),
         new SnapshotEngine.Outputs(
             new EventLog(store),
             new StatusPublisher(),
             new StatusFileWriter(dataDir.resolve("status.json")),
             announcer,
-            new ObjectMapper()),
+            new ObjectMapper(),
+            connection -> {}),
         alerts);
   }
 

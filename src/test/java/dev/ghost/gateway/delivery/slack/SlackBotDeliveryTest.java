@@ -185,7 +185,7 @@ class SlackBotDeliveryTest {
             new Outbox(dataSource),
             List.of(channel),
             new DeliveryWorker.Settings(
-                Duration.ZERO, new Backoff(Duration.ofSeconds(4), () -> 0.5)));
+                Duration.ZERO, new Backoff(Duration.ofSeconds(4), () -> 0.5), () -> true));
     started.start();
     return started;
   }
