@@ -6,11 +6,15 @@
 #     against one probe alone;
 #  3. notification latency: a fail POST (and a recovering heartbeat) to the packaged gateway, until
 #     the signed webhook's request reaches a local receiver, against a bare POST to that receiver;
-#  4. GET /ghost/status.json under wrk, side by side with nginx serving the same bytes, then the
+#  4. failover: two packaged gateways on one PostgreSQL (embedded, started by the benchmark): a
+#     signal at the follower until the leader's webhook request, beside one at the leader; then
+#     the takeover after kill -9 of the leader (median and max of 5);
+#  5. GET /ghost/status.json under wrk, side by side with nginx serving the same bytes, then the
 #     packaged gateway's start (to the first status.json and to ready) and its resident memory
 #     idle and under that load.
 # Every figure is printed; nothing is asserted. Traffic stays on 127.0.0.1.
-# `bash bench/run.sh tick`, `... probes`, `... notify`, `... http` or `... startup` runs one part.
+# `bash bench/run.sh tick`, `... probes`, `... notify`, `... failover`, `... http` or `... startup`
+# runs one part.
 set -euo pipefail
 PART=${1:-all}
 cd "$(dirname "$0")/.."
@@ -50,6 +54,11 @@ if [ "$PART" = all ] || [ "$PART" = notify ]; then
   echo "== notifications"
   java -cp "$CLASSPATH_BENCH" dev.ghost.gateway.bench.NotificationBenchmark \
     target/quarkus-app/quarkus-run.jar "$CHANGES" "$GATEWAY_PORT" 2>/dev/null
+fi
+if [ "$PART" = all ] || [ "$PART" = failover ]; then
+  echo "== failover"
+  java -cp "$CLASSPATH_BENCH" dev.ghost.gateway.bench.FailoverBenchmark \
+    target/quarkus-app/quarkus-run.jar "$CHANGES" 5 "$GATEWAY_PORT" 2>/dev/null
 fi
 if [ "$PART" = all ] || [ "$PART" = startup ]; then
   echo "== start of the packaged jar (median of 5), against a bare JVM start (java -version)"

@@ -41,40 +41,20 @@ public final class NotificationBenchmark {
     Path jar = Path.of(args[0]);
     int changes = Integer.parseInt(args[1]);
     int port = Integer.parseInt(args[2]);
-    BlockingQueue<String> arrivals = new LinkedBlockingQueue<>();
-    Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
-    // The JDK server leaves Nagle on by default; a webhook receiver worth the name answers at once.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          long now = System.nanoTime();
-          String body;
-          try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          }
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-          String key = field(body, "daemon") + ":" + field(body, "type");
-          arrivedAt.put(key, now);
-          arrivals.offer(key);
-        });
-    receiver.start();
-    String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    Receiver receiver = new Receiver();
     Path dataDir = Files.createTempDirectory("notify-bench");
-    Process gateway = startGateway(jar, dataDir, port, hook);
+    Process gateway = startGateway(jar, dataDir, port, receiver.hook(), Map.of());
     OkHttpClient client = new OkHttpClient();
     String base = "http://127.0.0.1:" + port;
     try {
       awaitReady(client, base);
       int daemons = changes / 2;
       // A first round of the same size warms the JIT in both processes; the second is measured.
-      round(client, base, "warm-", daemons, arrivals, arrivedAt);
-      long[][] measured = round(client, base, "bench-", daemons, arrivals, arrivedAt);
+      round(client, base, "warm-", daemons, receiver);
+      long[][] measured = round(client, base, "bench-", daemons, receiver);
       long[] downs = measured[0];
       long[] ups = measured[1];
-      long[] reference = reference(client, hook, changes);
+      long[] reference = reference(client, receiver.hook(), changes);
       System.out.printf(
           "notification latency, %d downs and %d recoveries, one at a time, group-window 0%n",
           daemons, daemons);
@@ -86,12 +66,52 @@ public final class NotificationBenchmark {
     } finally {
       gateway.destroy();
       gateway.waitFor(15, TimeUnit.SECONDS);
-      receiver.stop(0);
+      receiver.close();
     }
   }
 
-  private static Process startGateway(Path jar, Path dataDir, int port, String hook)
-      throws IOException {
+  /**
+   * A webhook receiver that notes when each notification ({@code daemon:type}) arrived, and answers
+   * at once.
+   */
+  static final class Receiver implements AutoCloseable {
+    private final BlockingQueue<String> arrivals = new LinkedBlockingQueue<>();
+    private final Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+    private final HttpServer server;
+
+    Receiver() throws IOException {
+      // The JDK server leaves Nagle on by default; a receiver worth the name answers at once.
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext(
+          "/hook",
+          exchange -> {
+            long now = System.nanoTime();
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+              body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            String key = field(body, "daemon") + ":" + field(body, "type");
+            arrivedAt.put(key, now);
+            arrivals.offer(key);
+          });
+      server.start();
+    }
+
+    String hook() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
+  static Process startGateway(
+      Path jar, Path dataDir, int port, String hook, Map<String, String> extra) throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder("java", "-jar", jar.toString())
             .redirectErrorStream(true)
@@ -105,6 +125,7 @@ public final class NotificationBenchmark {
     // Each daemon changes twice; flapping needs four changes, so it never triggers here.
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
     env.put("QUARKUS_LOG_LEVEL", "WARN");
+    env.putAll(extra);
     return builder.start();
   }
 
@@ -114,13 +135,8 @@ public final class NotificationBenchmark {
    *
    * @return the down latencies and the recovery latencies
    */
-  private static long[][] round(
-      OkHttpClient client,
-      String base,
-      String prefix,
-      int daemons,
-      BlockingQueue<String> arrivals,
-      Map<String, Long> arrivedAt)
+  static long[][] round(
+      OkHttpClient client, String base, String prefix, int daemons, Receiver receiver)
       throws Exception {
     for (int i = 0; i < daemons; i++) {
       post(client, base + "/api/v1/daemons/" + prefix + i + "/heartbeat", "{\"ttl\":\"1h\"}");
@@ -130,35 +146,30 @@ public final class NotificationBenchmark {
     for (int i = 0; i < daemons; i++) {
       String name = prefix + i;
       String daemon = base + "/api/v1/daemons/" + name;
-      downs[i] = measure(client, daemon + "/fail", name + ":down", arrivals, arrivedAt);
-      ups[i] = measure(client, daemon + "/heartbeat", name + ":recovered", arrivals, arrivedAt);
+      downs[i] = measure(client, daemon + "/fail", name + ":down", receiver);
+      ups[i] = measure(client, daemon + "/heartbeat", name + ":recovered", receiver);
     }
     return new long[][] {downs, ups};
   }
 
   /** Sends the signal and waits for the receiver to see its notification; nanoseconds between. */
-  private static long measure(
-      OkHttpClient client,
-      String url,
-      String expected,
-      BlockingQueue<String> arrivals,
-      Map<String, Long> arrivedAt)
+  private static long measure(OkHttpClient client, String url, String expected, Receiver receiver)
       throws Exception {
     long start = System.nanoTime();
     post(client, url, "{}");
     while (true) {
-      String key = arrivals.poll(10, TimeUnit.SECONDS);
+      String key = receiver.arrivals.poll(10, TimeUnit.SECONDS);
       if (key == null) {
         throw new IllegalStateException("no notification for " + expected);
       }
       if (key.equals(expected)) {
-        return arrivedAt.get(key) - start;
+        return receiver.arrivedAt.get(key) - start;
       }
     }
   }
 
   /** Bare POSTs to the receiver, after the measured runs, so the client is as warm for them. */
-  private static long[] reference(OkHttpClient client, String hook, int runs) throws Exception {
+  static long[] reference(OkHttpClient client, String hook, int runs) throws Exception {
     long[] nanos = new long[runs];
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
@@ -186,7 +197,7 @@ public final class NotificationBenchmark {
     }
   }
 
-  private static void awaitReady(OkHttpClient client, String base) throws Exception {
+  static void awaitReady(OkHttpClient client, String base) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       try (Response ready =

@@ -53,7 +53,7 @@ class ClusterIT {
 
   @BeforeEach
   void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
+    postgres = startPostgres(0);
     receiver = new WebhookReceiver(SECRET_PATH);
   }
 
@@ -166,6 +166,44 @@ class ClusterIT {
     LocalHttp.post(b.port(), "/api/v1/daemons/handed-over/fail", WRITE);
     LocalHttp.await(
         () -> receiver.idOf("down", "handed-over") != null, MINUTE, "the new leader sends");
+  }
+
+  @Test
+  void whileTheStoreIsAwayTheLeaderSendsNothingAndAfterwardsNothingIsLost() throws Exception {
+    Instance a = launch("node-a", Map.of("GATEWAY_AUTH_TOKENS", tokens()));
+    awaitRole(a, "leader");
+    LocalHttp.await(() -> pending(a).isEmpty(), MINUTE, "the start summary was sent");
+    receiver.answer(503);
+    LocalHttp.post(a.port(), "/api/v1/daemons/before-outage/fail", WRITE);
+    LocalHttp.await(() -> pending(a).size() == 1, MINUTE, "the down is pending");
+
+    int port = postgres.getPort();
+    postgres.close();
+    LocalHttp.await(
+        () -> {
+          String ready = get(a, "/q/health/ready").body();
+          return ready.contains("\"role\": \"follower\"")
+              && ready.contains("the store cannot be reached");
+        },
+        MINUTE,
+        "readiness says the leader cannot prove its lease");
+    assertEquals(503, LocalHttp.status(a.port(), "/q/health/ready"));
+
+    receiver.answer(200);
+    postgres = startPostgres(port);
+    awaitRole(a, "leader");
+    LocalHttp.await(() -> pending(a).isEmpty(), MINUTE, "the pending down was sent");
+    assertEquals(1, receiver.deliveries(receiver.idOf("down", "before-outage")));
+    assertTrue(Files.readString(a.log()).contains("no longer leads and sends nothing"));
+  }
+
+  /** PostgreSQL in a directory it keeps, so that it can be stopped and started again. */
+  private EmbeddedPostgres startPostgres(int port) throws IOException {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dir.resolve("postgres"))
+            .setCleanDataDirectory(false);
+    return (port == 0 ? builder : builder.setPort(port)).start();
   }
 
   private static String tokens() {

@@ -20,9 +20,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,5 +134,55 @@ class PostgresStoreTest {
                             now));
     assertEquals(TransitionKind.ACKNOWLEDGED, log.latestFor(daemon, 5).get(0).transition().kind());
     assertEquals(notes.get(0).seq(), log.latest(1).get(0).seq());
+  }
+
+  /**
+   * Two instances note at once (each with its own event log, so no lock in the process is shared):
+   * every event and outbox row still gets a number of its own, one after another.
+   */
+  @Test
+  void notesFromSeveralInstancesAtOnceAreNumberedOneAfterAnother() throws Exception {
+    long before = new EventLog(store).latest(1).stream().mapToLong(StoredEvent::seq).sum();
+    DaemonName daemon = DaemonName.of("pg-noted");
+    Instant now = Instant.now();
+    ExecutorService instances = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int instance = 0; instance < 2; instance++) {
+        EventLog log = new EventLog(store);
+        Outbox outbox = new Outbox(store);
+        running.add(
+            instances.submit(
+                () -> {
+                  for (int i = 0; i < 25; i++) {
+                    log.note(
+                        List.of(
+                            Transition.note(
+                                TransitionKind.ACKNOWLEDGED,
+                                daemon,
+                                DaemonState.DOWN,
+                                now,
+                                "by @bob",
+                                "slack")),
+                        stored ->
+                            connection ->
+                                outbox.enqueue(
+                                    connection,
+                                    List.of(Outboxes.down("pg-noted", "noted")),
+                                    n -> List.of("notes"),
+                                    now));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> instance : running) {
+        instance.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      instances.shutdownNow();
+    }
+    List<Long> seqs =
+        new EventLog(store).page(before, 100, daemon).stream().map(StoredEvent::seq).toList();
+    assertEquals(LongStream.rangeClosed(before + 1, before + 50).boxed().toList(), seqs);
   }
 }
