@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ghost.gateway.query.QueryRefused;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -46,6 +47,18 @@ public class ProblemMappers {
   public Response web(WebApplicationException e) {
     int status = e.getResponse().getStatus();
     return Problem.response(status, detailFor(status));
+  }
+
+  /**
+   * The store did not take a write or answer a read (a PostgreSQL that is away): nothing was
+   * recorded, so the caller is told to send it again rather than believe it was taken.
+   */
+  @ServerExceptionMapper
+  public Response store(SQLException e) {
+    LOG.warning("the store refused a request: " + e.getMessage());
+    return Problem.response(
+        Response.Status.SERVICE_UNAVAILABLE,
+        "the store cannot be reached now; nothing was recorded, send it again shortly");
   }
 
   @ServerExceptionMapper

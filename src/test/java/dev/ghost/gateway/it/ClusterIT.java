@@ -188,6 +188,16 @@ class ClusterIT {
         MINUTE,
         "readiness says the leader cannot prove its lease");
     assertEquals(503, LocalHttp.status(a.port(), "/q/health/ready"));
+    HttpResponse<String> refused =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + a.port() + "/api/v1/daemons/lost/fail"))
+                .header("Authorization", "Bearer " + WRITE)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(503, refused.statusCode(), "a signal the store cannot take is refused, not lost");
+    assertTrue(refused.body().contains("nothing was recorded"), refused.body());
 
     receiver.answer(200);
     postgres = startPostgres(port);
