@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghost.gateway.cluster.ClusterNode;
 import dev.ghost.gateway.cluster.Leadership;
 import dev.ghost.gateway.cluster.LeaseKeeper;
-import dev.ghost.gateway.cluster.SharedSignalPath;
 import dev.ghost.gateway.cluster.StoreBus;
 import dev.ghost.gateway.config.GatewayConfig;
 import dev.ghost.gateway.signal.LocalSignalPath;
+import dev.ghost.gateway.signal.SharedSignalPath;
 import dev.ghost.gateway.signal.SignalPath;
 import dev.ghost.gateway.signal.Wakeups;
 import dev.ghost.gateway.snapshot.EventFeed;
@@ -61,7 +61,7 @@ public class ClusterParts {
             new HeartbeatRows(store.dataSource()),
             new PublishedStatus(store.dataSource()),
             heartbeats,
-            wakeups,
+            new ClusterNode.WriteSide(wakeups::changed, wakeups::deliveries),
             new ClusterNode.Published(
                 publisher, latest, feed, new StatusFileWriter(config.resolvedStatusFile())),
             json,

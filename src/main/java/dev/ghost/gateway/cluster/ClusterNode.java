@@ -3,7 +3,6 @@ package dev.ghost.gateway.cluster;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.Snapshot;
-import dev.ghost.gateway.signal.Wakeups;
 import dev.ghost.gateway.snapshot.DocumentSnapshot;
 import dev.ghost.gateway.snapshot.EventFeed;
 import dev.ghost.gateway.snapshot.LatestTick;
@@ -39,12 +38,20 @@ public final class ClusterNode implements AutoCloseable {
   public record Published(
       StatusPublisher publisher, LatestTick latest, EventFeed feed, StatusFileWriter file) {}
 
+  /**
+   * The write side's doorbells, rung when this instance leads and something came in.
+   *
+   * @param snapshot takes a snapshot now
+   * @param deliveries looks at the outbox now
+   */
+  public record WriteSide(Runnable snapshot, Runnable deliveries) {}
+
   private final LeaseKeeper keeper;
   private final StoreBus bus;
   private final HeartbeatRows heartbeatRows;
   private final PublishedStatus documents;
   private final HeartbeatSource heartbeats;
-  private final Wakeups wakeups;
+  private final WriteSide writeSide;
   private final Published published;
   private final ObjectMapper json;
   private final ScheduledExecutorService timer;
@@ -60,7 +67,7 @@ public final class ClusterNode implements AutoCloseable {
       HeartbeatRows heartbeatRows,
       PublishedStatus documents,
       HeartbeatSource heartbeats,
-      Wakeups wakeups,
+      WriteSide writeSide,
       Published published,
       ObjectMapper json,
       ScheduledExecutorService timer) {
@@ -69,7 +76,7 @@ public final class ClusterNode implements AutoCloseable {
     this.heartbeatRows = heartbeatRows;
     this.documents = documents;
     this.heartbeats = heartbeats;
-    this.wakeups = wakeups;
+    this.writeSide = writeSide;
     this.published = published;
     this.json = json;
     this.timer = timer;
@@ -91,8 +98,8 @@ public final class ClusterNode implements AutoCloseable {
   /** Listens to the others, then seeks the lease; follows the leader's documents meanwhile. */
   public void start() {
     bus.on(StoreBus.Kind.BEAT, this::heard);
-    bus.on(StoreBus.Kind.CHANGED, ignored -> whenLeading(wakeups::changed));
-    bus.on(StoreBus.Kind.DELIVERIES, ignored -> whenLeading(wakeups::deliveries));
+    bus.on(StoreBus.Kind.CHANGED, ignored -> whenLeading(writeSide.snapshot()));
+    bus.on(StoreBus.Kind.DELIVERIES, ignored -> whenLeading(writeSide.deliveries()));
     bus.on(StoreBus.Kind.EVENTS, ignored -> published.feed().published());
     bus.on(StoreBus.Kind.SNAPSHOT, ignored -> follow());
     bus.on(StoreBus.Kind.RELEASED, ignored -> keeper.poke());
@@ -159,8 +166,8 @@ public final class ClusterNode implements AutoCloseable {
       } catch (SQLException e) {
         LOG.warning("cannot read the heartbeats again; the next takeover does: " + e);
       }
-      wakeups.changed();
-      wakeups.deliveries();
+      writeSide.snapshot().run();
+      writeSide.deliveries().run();
     }
     follow();
   }
@@ -216,8 +223,8 @@ public final class ClusterNode implements AutoCloseable {
     @Override
     public void took(long epoch, String why) {
       LOG.info(keeper.node() + " leads (epoch " + epoch + "): " + why);
-      wakeups.changed();
-      wakeups.deliveries();
+      writeSide.snapshot().run();
+      writeSide.deliveries().run();
     }
 
     @Override

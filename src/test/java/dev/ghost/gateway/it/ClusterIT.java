@@ -97,6 +97,8 @@ class ClusterIT {
     assertEquals("node-a", cluster.get("leader").asText());
     assertEquals("leader", cluster.get("role").asText());
     assertEquals("down", daemonState(b, "far-daemon", token));
+    assertTrue(get(a, "/q/metrics").body().contains("gateway_cluster_leader 1.0"));
+    assertTrue(get(b, "/q/metrics").body().contains("gateway_cluster_leader 0.0"));
 
     // Every pending notification is sent, so no second copy can come: each arrived once.
     LocalHttp.await(() -> pending(b).isEmpty(), MINUTE, "nothing left to send");

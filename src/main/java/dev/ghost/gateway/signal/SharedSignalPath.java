@@ -1,7 +1,7 @@
-package dev.ghost.gateway.cluster;
+package dev.ghost.gateway.signal;
 
+import dev.ghost.gateway.cluster.StoreBus;
 import dev.ghost.gateway.domain.DaemonName;
-import dev.ghost.gateway.signal.SignalPath;
 import dev.ghost.gateway.store.HeartbeatRows;
 import java.sql.SQLException;
 import java.time.Instant;
