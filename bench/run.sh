@@ -11,7 +11,8 @@
 #     the takeover after kill -9 of the leader (median and max of 5);
 #  5. GET /ghost/status.json under wrk, side by side with nginx serving the same bytes, then the
 #     packaged gateway's start (to the first status.json and to ready) and its resident memory
-#     idle and under that load.
+#     idle and under that load: (a) the plain jar on the default Java, (b) as deploy/Dockerfile.jvm
+#     ships it (Java 25, the AOT cache from deploy/aot-train.sh, deploy/jvm.options).
 # Every figure is printed; nothing is asserted. Traffic stays on 127.0.0.1.
 # `bash bench/run.sh tick`, `... probes`, `... notify`, `... failover`, `... http` or `... startup`
 # runs one part.
@@ -61,44 +62,62 @@ if [ "$PART" = all ] || [ "$PART" = failover ]; then
     target/quarkus-app/quarkus-run.jar "$CHANGES" 5 "$GATEWAY_PORT" 2>/dev/null
 fi
 if [ "$PART" = all ] || [ "$PART" = startup ]; then
-  echo "== start of the packaged jar (median of 5), against a bare JVM start (java -version)"
+  # Start to ready (median of 5, empty data dir) and resident memory idle and under wrk, for one
+  # way of running the jar: a label, then the java command and its flags.
   now_ms() { date +%s%3N; }
-  : >"$OUT/starts.txt"
-  for run in 1 2 3 4 5; do
-    rm -rf "$OUT/start" && mkdir -p "$OUT/start"
-    t0=$(now_ms)
-    java -version >/dev/null 2>&1
-    jvm=$(( $(now_ms) - t0 ))
-    t0=$(now_ms)
-    GATEWAY_DATA_DIR="$OUT/start" QUARKUS_HTTP_PORT=$GATEWAY_PORT QUARKUS_LOG_LEVEL=WARN \
-      java -jar target/quarkus-app/quarkus-run.jar >"$OUT/start.log" 2>&1 &
-    pid=$!
-    file=""
-    until curl -sf "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" >/dev/null; do
-      [ -z "$file" ] && [ -f "$OUT/start/status.json" ] && file=$(( $(now_ms) - t0 ))
-      sleep 0.01
-    done
-    ready=$(( $(now_ms) - t0 ))
-    [ -z "$file" ] && file=$ready
-    echo "$file $ready $jvm" >>"$OUT/starts.txt"
-    if [ "$run" = 5 ]; then
-      sleep 5
-      idle=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
-      wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "http://127.0.0.1:$GATEWAY_PORT/ghost/status.json" >/dev/null &
-      wrk_pid=$!
-      peak=0
-      while kill -0 "$wrk_pid" 2>/dev/null; do
-        rss=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
-        [ "$rss" -gt "$peak" ] && peak=$rss
-        sleep 0.2
+  starts() {
+    local label=$1
+    shift
+    : >"$OUT/starts.txt"
+    for run in 1 2 3 4 5; do
+      rm -rf "$OUT/start" && mkdir -p "$OUT/start"
+      t0=$(now_ms)
+      "$@" -version >/dev/null 2>&1
+      jvm=$(( $(now_ms) - t0 ))
+      t0=$(now_ms)
+      GATEWAY_DATA_DIR="$OUT/start" QUARKUS_HTTP_PORT=$GATEWAY_PORT QUARKUS_LOG_LEVEL=WARN \
+        "$@" -jar target/quarkus-app/quarkus-run.jar >"$OUT/start.log" 2>&1 &
+      pid=$!
+      file=""
+      until curl -sf "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" >/dev/null; do
+        [ -z "$file" ] && [ -f "$OUT/start/status.json" ] && file=$(( $(now_ms) - t0 ))
+        sleep 0.01
       done
-      echo "resident memory (VmRSS): idle $((idle / 1024)) MB, peak under wrk -c$CONNECTIONS $((peak / 1024)) MB"
-    fi
-    kill "$pid"; wait "$pid" 2>/dev/null || true
-  done
-  cat "$OUT/starts.txt" | awk '{print "status.json " $1 " ms, ready " $2 " ms, java -version " $3 " ms"}'
-  med() { awk -v c="$1" '{print $c}' "$OUT/starts.txt" | sort -n | sed -n 3p; }
-  echo "median: first status.json $(med 1) ms, ready $(med 2) ms; a bare JVM start (java -version) $(med 3) ms"
+      ready=$(( $(now_ms) - t0 ))
+      [ -z "$file" ] && file=$ready
+      echo "$file $ready $jvm" >>"$OUT/starts.txt"
+      if [ "$run" = 5 ]; then
+        sleep 5
+        idle=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
+        wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "http://127.0.0.1:$GATEWAY_PORT/ghost/status.json" >"$OUT/wrk.txt" &
+        wrk_pid=$!
+        peak=0
+        while kill -0 "$wrk_pid" 2>/dev/null; do
+          rss=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
+          [ "$rss" -gt "$peak" ] && peak=$rss
+          sleep 0.2
+        done
+        rps=$(awk '/Requests\/sec/{print $2}' "$OUT/wrk.txt")
+      fi
+      kill "$pid"; wait "$pid" 2>/dev/null || true
+    done
+    med() { awk -v c="$1" '{print $c}' "$OUT/starts.txt" | sort -n | sed -n 3p; }
+    echo "$label: ready $(med 2) ms (first status.json $(med 1) ms; the same JVM's -version $(med 3) ms);" \
+      "RSS idle $((idle / 1024)) MB, peak under wrk -c$CONNECTIONS $((peak / 1024)) MB ($rps req/s)"
+  }
+  echo "== start of the packaged jar to /q/health/ready (median of 5), and resident memory"
+  starts "(a) plain jar, $(java -version 2>&1 | head -1 | cut -d'"' -f2), default flags" java
+  JAVA25=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+  if [ -x "$JAVA25" ]; then
+    # As deploy/Dockerfile.jvm ships it: Java 25, the AOT cache trained by the same script, the
+    # same flags file and malloc setting.
+    bash deploy/aot-train.sh target/quarkus-app "$OUT/app.aot" "$JAVA25"
+    MALLOC_ARENA_MAX=2 starts "(b) as shipped: Java 25 + AOT cache + deploy/jvm.options" \
+      "$JAVA25" @deploy/jvm.options -XX:AOTCache="$OUT/app.aot"
+    MALLOC_ARENA_MAX=2 starts "(c) the same without the AOT cache" "$JAVA25" @deploy/jvm.options
+  else
+    echo "no Java 25 at $JAVA25 (set JAVA25_HOME): the shipped configuration is not measured"
+  fi
 fi
 [ "$PART" = all ] || [ "$PART" = http ] || exit 0
 
