@@ -30,4 +30,14 @@ public record DaemonStatus(
   public boolean alive() {
     return state == DaemonState.UP;
   }
+
+  /** Whether {@code other} differs from this at most in when the daemon was last heard from. */
+  public boolean sameButLastSeen(DaemonStatus other) {
+    return name.equals(other.name)
+        && state == other.state
+        && since.equals(other.since)
+        && reason.equals(other.reason)
+        && source.equals(other.source)
+        && Objects.equals(pid, other.pid);
+  }
 }

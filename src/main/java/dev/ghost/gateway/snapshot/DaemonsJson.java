@@ -9,6 +9,7 @@ import dev.ghost.gateway.domain.DaemonState;
 import dev.ghost.gateway.domain.DaemonStatus;
 import dev.ghost.gateway.domain.Timestamps;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,8 +28,10 @@ import java.util.Set;
  *
  * <p>At 10,000 daemons this object is nearly the whole document and rendering it was the largest
  * part of a tick. So each daemon's bytes are kept, and a daemon whose status equals the one last
- * rendered is copied, not written again; changed daemons are written in one generator pass with
- * pre-encoded field names and raw timestamps. Single-threaded: the snapshot thread owns it.
+ * rendered is copied, not written again; one whose only change is its {@code timestamp} (a registry
+ * rewritten with fresh timestamps changes every daemon's) gets a copy with the 24 characters of the
+ * new timestamp written over the old; the others are written in one generator pass with pre-encoded
+ * field names and raw timestamps. Single-threaded: the snapshot thread owns it.
  */
 final class DaemonsJson {
 
@@ -47,8 +50,41 @@ final class DaemonsJson {
     }
   }
 
-  /** One daemon's {@code "name":{...}} as last rendered, and the status it was rendered from. */
-  private record Fragment(DaemonStatus status, byte[] json) {}
+  private static final byte[] TIMESTAMP_FIELD =
+      ",\"timestamp\":\"".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * One daemon's {@code "name":{...}} as last rendered, and the status it was rendered from.
+   *
+   * @param timestampAt where the {@link Timestamps#LENGTH} characters of its timestamp begin, or -1
+   *     when it has none of that form (null)
+   */
+  private record Fragment(DaemonStatus status, byte[] json, int timestampAt) {
+
+    static Fragment of(DaemonStatus status, byte[] json) {
+      int field = indexOf(json, TIMESTAMP_FIELD);
+      boolean formatted =
+          field >= 0
+              && json.length > field + TIMESTAMP_FIELD.length + Timestamps.LENGTH
+              && json[field + TIMESTAMP_FIELD.length + Timestamps.LENGTH] == '"';
+      return new Fragment(status, json, formatted ? field + TIMESTAMP_FIELD.length : -1);
+    }
+
+    /** This fragment for {@code status}, which differs only in its last-seen time; or null. */
+    Fragment withLastSeen(DaemonStatus status, char[] scratch) {
+      if (timestampAt < 0
+          || status.lastSeen() == null
+          || !status.sameButLastSeen(this.status)
+          || !Timestamps.formatInto(status.lastSeen(), scratch, 0)) {
+        return null;
+      }
+      byte[] patched = json.clone();
+      for (int i = 0; i < Timestamps.LENGTH; i++) {
+        patched[timestampAt + i] = (byte) scratch[i];
+      }
+      return new Fragment(status, patched, timestampAt);
+    }
+  }
 
   private final JsonFactory factory = new JsonFactory();
   private final Map<DaemonName, Fragment> rendered = new HashMap<>();
@@ -57,10 +93,15 @@ final class DaemonsJson {
     List<byte[]> parts = new ArrayList<>(daemons.size());
     List<DaemonStatus> changed = new ArrayList<>();
     List<Integer> changedAt = new ArrayList<>();
+    char[] scratch = new char[Timestamps.LENGTH];
     for (DaemonStatus status : daemons) {
       Fragment known = rendered.get(status.name());
+      Fragment patched;
       if (known != null && known.status().equals(status)) {
         parts.add(known.json());
+      } else if (known != null && (patched = known.withLastSeen(status, scratch)) != null) {
+        rendered.put(status.name(), patched);
+        parts.add(patched.json());
       } else {
         changed.add(status);
         changedAt.add(parts.size());
@@ -70,7 +111,7 @@ final class DaemonsJson {
     List<byte[]> written = writeFragments(changed);
     for (int i = 0; i < changed.size(); i++) {
       DaemonStatus status = changed.get(i);
-      rendered.put(status.name(), new Fragment(status, written.get(i)));
+      rendered.put(status.name(), Fragment.of(status, written.get(i)));
       parts.set(changedAt.get(i), written.get(i));
     }
     if (rendered.size() > daemons.size()) {
@@ -113,6 +154,19 @@ final class DaemonsJson {
       start = end;
     }
     return fragments;
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    outer:
+    for (int i = 0; i <= bytes.length - part.length; i++) {
+      for (int j = 0; j < part.length; j++) {
+        if (bytes[i + j] != part[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private static RawJson join(List<byte[]> parts) {

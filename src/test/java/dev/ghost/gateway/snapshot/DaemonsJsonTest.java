@@ -48,6 +48,49 @@ class DaemonsJsonTest {
     assertEquals(42, daemon.get("pid").asLong());
   }
 
+  /**
+   * A daemon whose only change is its last-seen time is patched in place, not written again: the
+   * bytes are those a fresh renderer writes, through null and back, and a change of anything else
+   * with it is written whole.
+   */
+  @Test
+  void aNewLastSeenAloneGivesTheBytesAFreshRenderWrites() throws Exception {
+    DaemonsJson renderer = new DaemonsJson();
+    DaemonStatus first = status("a", DaemonState.UP, "ok", 42L);
+    renderer.render(List.of(first, status("b", DaemonState.DOWN, "x", null)));
+    for (Instant seen :
+        new Instant[] {
+          T.plusMillis(1), T.plusSeconds(86_400 * 400L), null, T.plusMillis(7), T.plusMillis(8)
+        }) {
+      List<DaemonStatus> next =
+          List.of(
+              withLastSeen(first, seen),
+              withLastSeen(status("b", DaemonState.DOWN, "x", null), seen));
+      assertEquals(
+          new String(new DaemonsJson().render(next).asUnquotedUTF8()),
+          new String(renderer.render(next).asUnquotedUTF8()),
+          "last seen " + seen);
+    }
+    List<DaemonStatus> reasonToo =
+        List.of(
+            new DaemonStatus(
+                DaemonName.of("a"), DaemonState.DOWN, T, "gone", "registry", T.plusMillis(9), 42L));
+    assertEquals(
+        new String(new DaemonsJson().render(reasonToo).asUnquotedUTF8()),
+        new String(renderer.render(reasonToo).asUnquotedUTF8()));
+  }
+
+  private static DaemonStatus withLastSeen(DaemonStatus status, Instant seen) {
+    return new DaemonStatus(
+        status.name(),
+        status.state(),
+        status.since(),
+        status.reason(),
+        status.source(),
+        seen,
+        status.pid());
+  }
+
   private static JsonNode parse(RawJson raw) throws Exception {
     return JSON.readTree(raw.asUnquotedUTF8());
   }
