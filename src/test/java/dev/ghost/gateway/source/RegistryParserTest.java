@@ -1,0 +1,106 @@
+package dev.ghost.gateway.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The registry's forms, read token by token: which entries a file holds, or what is wrong. */
+class RegistryParserTest {
+
+  static Stream<Arguments> forms() {
+    return Stream.of(
+        Arguments.of(
+            "the map form", "{\"a\": {\"alive\": true}, \"b\": {\"alive\": false}}", "a+ b-"),
+        Arguments.of(
+            "the wrapped form, fields beside it ignored",
+            "{\"daemons\": {\"a\": {\"alive\": true}}, \"version\": 3, \"x\": {\"y\": 1}}",
+            "a+"),
+        Arguments.of(
+            "a daemon named daemons",
+            "{\"daemons\": {\"alive\": true, \"extra\": {\"z\": 1}}, \"b\": {\"alive\": false}}",
+            "daemons+ b-"),
+        Arguments.of(
+            "a repeated name: the last one, in the first one's place",
+            "{\"a\": {\"alive\": false}, \"b\": {\"alive\": true}, \"a\": {\"alive\": true}}",
+            "a+ b+"),
+        Arguments.of(
+            "unknown fields of any shape are ignored",
+            "{\"a\": {\"alive\": true, \"tags\": [1, {\"k\": [2]}], \"meta\": {\"alive\": 5}}}",
+            "a+"),
+        Arguments.of("trailing content after the object", "{\"a\": {\"alive\": true}} junk", "a+"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forms")
+  void readsTheEntriesOfEachForm(String name, String json, String expected) throws Exception {
+    List<RegistryEntry> entries = RegistryParser.parse(json.getBytes(StandardCharsets.UTF_8));
+    StringBuilder shown = new StringBuilder();
+    for (RegistryEntry entry : entries) {
+      shown
+          .append(shown.isEmpty() ? "" : " ")
+          .append(entry.name())
+          .append(entry.alive() ? "+" : "-");
+    }
+    assertEquals(expected, shown.toString());
+  }
+
+  static Stream<Arguments> wrongFiles() {
+    return Stream.of(
+        Arguments.of(
+            "a bad entry, then broken JSON: the JSON is told first",
+            "{\"bad name\": {\"alive\": true}, \"a\": {\"alive\": tru",
+            "not valid JSON at line 1"),
+        Arguments.of("empty", "", "must be a JSON object"),
+        Arguments.of(
+            "a daemons key that is not an object", "{\"daemons\": 5}", "must be an object"),
+        Arguments.of(
+            "a timestamp checked before a pid",
+            "{\"a\": {\"alive\": true, \"pid\": 0, \"timestamp\": \"soon\"}}",
+            "\"timestamp\" must be ISO-8601"),
+        Arguments.of(
+            "a pid beyond a long",
+            "{\"a\": {\"alive\": true, \"pid\": 99999999999999999999}}",
+            "\"pid\" must be a positive integer"),
+        Arguments.of(
+            "alive as text", "{\"a\": {\"alive\": \"yes\"}}", "\"alive\" must be true or false"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wrongFiles")
+  void saysWhatIsWrong(String name, String json, String message) {
+    RegistryParser.RegistryFormatException wrong =
+        assertThrows(
+            RegistryParser.RegistryFormatException.class,
+            () -> RegistryParser.parse(json.getBytes(StandardCharsets.UTF_8)));
+    assertTrue(wrong.getMessage().contains(message), wrong.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("timestamps")
+  void readsTimestampsAndPids(String json, Instant timestamp, Long pid) throws Exception {
+    RegistryEntry entry = RegistryParser.parse(json.getBytes(StandardCharsets.UTF_8)).get(0);
+    assertEquals(timestamp, entry.timestamp());
+    assertEquals(pid, entry.pid());
+  }
+
+  static Stream<Arguments> timestamps() {
+    return Stream.of(
+        Arguments.of(
+            "{\"a\": {\"alive\": true, \"timestamp\": 1767225600.5, \"pid\": 7}}",
+            Instant.parse("2026-01-01T00:00:00.500Z"),
+            7L),
+        Arguments.of(
+            "{\"a\": {\"alive\": true, \"timestamp\": \"2026-01-01T01:00:00+01:00\"}}",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            null),
+        Arguments.of("{\"a\": {\"alive\": true, \"timestamp\": null, \"pid\": null}}", null, null));
+  }
+}
