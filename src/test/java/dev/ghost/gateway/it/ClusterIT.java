@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,10 +78,27 @@ class ClusterIT {
     String token = Files.readString(a.dataDir().resolve("admin.token")).strip();
     assertEquals(token, Files.readString(b.dataDir().resolve("admin.token")).strip());
 
+    // The follower's event stream tells the leader's events as they are stored.
+    List<String> streamed = new CopyOnWriteArrayList<>();
+    client
+        .sendAsync(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + b.port() + "/api/v1/events/stream"))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofLines())
+        .thenAccept(response -> response.body().forEach(streamed::add));
+
     LocalHttp.post(b.port(), "/api/v1/daemons/far-daemon/heartbeat", token);
     LocalHttp.post(b.port(), "/api/v1/daemons/far-daemon/fail", token);
     LocalHttp.await(
         () -> receiver.idOf("down", "far-daemon") != null, MINUTE, "the leader sent the down");
+    LocalHttp.await(
+        () ->
+            streamed.stream()
+                .anyMatch(line -> line.contains("\"far-daemon\"") && line.contains("\"down\"")),
+        MINUTE,
+        "the follower streamed the down");
 
     // Both serve the leader's document: the same bytes under the same ETag.
     LocalHttp.await(
