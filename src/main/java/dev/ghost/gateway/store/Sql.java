@@ -30,6 +30,9 @@ final class Sql {
 
   private final DataSource dataSource;
 
+  /** Whether the store is PostgreSQL; learned from the first transaction's connection. */
+  private volatile Boolean postgres;
+
   Sql(DataSource dataSource) {
     this.dataSource = dataSource;
   }
@@ -49,7 +52,10 @@ final class Sql {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        if (isPostgres(connection)) {
+        if (postgres == null) {
+          postgres = isPostgres(connection);
+        }
+        if (postgres) {
           query(connection, ONE_WRITER, row -> null);
         }
         T result = work.run(connection);
@@ -97,7 +103,7 @@ final class Sql {
     }
   }
 
-  static boolean isPostgres(Connection connection) throws SQLException {
+  private static boolean isPostgres(Connection connection) throws SQLException {
     return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
   }
 

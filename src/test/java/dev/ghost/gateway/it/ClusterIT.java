@@ -16,7 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -244,11 +244,7 @@ class ClusterIT {
     Path dataDir = Files.createDirectories(dir.resolve(node));
     Path log = dir.resolve(node + ".log");
     int port = LocalHttp.freePort();
-    ProcessBuilder builder =
-        new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> env = builder.environment();
+    Map<String, String> env = new HashMap<>();
     env.put("GATEWAY_DATA_DIR", dataDir.toString());
     env.put("GATEWAY_STORE_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
     env.put("GATEWAY_STORE_USERNAME", "postgres");
@@ -259,7 +255,7 @@ class ClusterIT {
     env.put("GATEWAY_CLUSTER_NODE", node);
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
     env.putAll(extra);
-    Instance instance = new Instance(node, port, dataDir, log, builder.start());
+    Instance instance = new Instance(node, port, dataDir, log, LocalHttp.launch(env, log));
     instances.add(instance);
     LocalHttp.await(
         () -> LocalHttp.status(port, "/q/health/ready") == 200, MINUTE, node + " is ready");
@@ -308,24 +304,11 @@ class ClusterIT {
   }
 
   /** Notification ids pending in the shared outbox, as an instance's admin API tells them. */
-  private Set<String> pending(Instance instance) {
+  private static Set<String> pending(Instance instance) {
     try {
-      HttpResponse<String> response =
-          client.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          "http://127.0.0.1:"
-                              + instance.port()
-                              + "/api/v1/deliveries?state=pending"))
-                  .header("Authorization", "Bearer " + token(instance))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      Set<String> ids = new HashSet<>();
-      json.readTree(response.body())
-          .forEach(entry -> ids.add(entry.get("notificationId").asText()));
-      return ids;
-    } catch (IOException | InterruptedException e) {
-      return Set.of("unknown");
+      return LocalHttp.pendingIds(instance.port(), token(instance));
+    } catch (IOException e) {
+      return LocalHttp.NOT_ANSWERED;
     }
   }
 

@@ -94,17 +94,20 @@ class PostgresStoreIT {
   }
 
   private Process start(int port, String storeUrl, Path log) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> env = builder.environment();
-    env.put("GATEWAY_DATA_DIR", dataDir.toString());
-    env.put("GATEWAY_AUTH_TOKENS", "write:" + WRITE);
-    env.put("GATEWAY_STORE_URL", storeUrl);
-    env.put("GATEWAY_STORE_USERNAME", "postgres");
-    env.put("GATEWAY_STORE_PASSWORD", PASSWORD);
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    return builder.start();
+    return LocalHttp.launch(
+        Map.of(
+            "GATEWAY_DATA_DIR",
+            dataDir.toString(),
+            "GATEWAY_AUTH_TOKENS",
+            "write:" + WRITE,
+            "GATEWAY_STORE_URL",
+            storeUrl,
+            "GATEWAY_STORE_USERNAME",
+            "postgres",
+            "GATEWAY_STORE_PASSWORD",
+            PASSWORD,
+            "QUARKUS_HTTP_PORT",
+            Integer.toString(port)),
+        log);
   }
 }

@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +36,6 @@ class ShutdownIT {
 
   @TempDir Path dataDir;
   private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient client = HttpClient.newHttpClient();
   private WebhookReceiver receiver;
   private Process gateway;
 
@@ -73,9 +67,10 @@ class ShutdownIT {
       post(port, "/api/v1/daemons/shut-" + i + "/fail");
     }
     // The start summary and five downs, waiting behind the first, which the receiver refuses.
-    await(() -> pendingIds(port).size() == DAEMONS + 1, "six notifications pending");
+    await(
+        () -> LocalHttp.pendingIds(port, ADMIN).size() == DAEMONS + 1, "six notifications pending");
     await(() -> !receiver.attempts().isEmpty(), "the receiver refused one");
-    Set<String> pending = pendingIds(port);
+    Set<String> pending = LocalHttp.pendingIds(port, ADMIN);
 
     Instant terminated = Instant.now();
     gateway.destroy();
@@ -99,25 +94,6 @@ class ShutdownIT {
     assertJsonLinesWithoutSecrets(Files.readString(dataDir.resolve("second.log")));
   }
 
-  /** Notification ids the outbox holds as pending, from the admin API. */
-  private Set<String> pendingIds(int port) {
-    try {
-      HttpResponse<String> response =
-          client.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + port + "/api/v1/deliveries?state=pending"))
-                  .header("Authorization", "Bearer " + ADMIN)
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      Set<String> ids = new HashSet<>();
-      json.readTree(response.body())
-          .forEach(entry -> ids.add(entry.get("notificationId").asText()));
-      return ids;
-    } catch (IOException | InterruptedException e) {
-      return Set.of();
-    }
-  }
-
   private void assertJsonLinesWithoutSecrets(String logs) throws IOException {
     for (String line : logs.split("\n")) {
       if (line.isBlank()) {
@@ -130,19 +106,23 @@ class ShutdownIT {
   }
 
   private Process start(int port, Path log) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> env = builder.environment();
-    env.put("GATEWAY_DATA_DIR", dataDir.toString());
-    env.put("GATEWAY_AUTH_TOKENS", "write:" + WRITE + ",admin:" + ADMIN);
-    env.put("GATEWAY_WEBHOOK_URL", receiver.url());
-    env.put("GATEWAY_WEBHOOK_SECRET", SIGNING_SECRET);
-    env.put("GATEWAY_ALERT_GROUP_WINDOW", "0s");
-    env.put("GATEWAY_LOG_JSON", "true");
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    return builder.start();
+    return LocalHttp.launch(
+        Map.of(
+            "GATEWAY_DATA_DIR",
+            dataDir.toString(),
+            "GATEWAY_AUTH_TOKENS",
+            "write:" + WRITE + ",admin:" + ADMIN,
+            "GATEWAY_WEBHOOK_URL",
+            receiver.url(),
+            "GATEWAY_WEBHOOK_SECRET",
+            SIGNING_SECRET,
+            "GATEWAY_ALERT_GROUP_WINDOW",
+            "0s",
+            "GATEWAY_LOG_JSON",
+            "true",
+            "QUARKUS_HTTP_PORT",
+            Integer.toString(port)),
+        log);
   }
 
   private static void awaitReady(int port) throws InterruptedException {

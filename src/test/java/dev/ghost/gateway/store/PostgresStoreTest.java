@@ -114,24 +114,7 @@ class PostgresStoreTest {
     assertEquals("acknowledged by @bob", incidents.members("bot", message).get(0).note());
 
     EventLog log = new EventLog(store);
-    List<StoredEvent> notes =
-        log.note(
-            List.of(
-                Transition.note(
-                    TransitionKind.ACKNOWLEDGED,
-                    daemon,
-                    DaemonState.DOWN,
-                    now,
-                    "by @bob",
-                    "slack")),
-            stored ->
-                connection ->
-                    new Outbox(store)
-                        .enqueue(
-                            connection,
-                            List.of(Outboxes.down("pg-acked", "noted")),
-                            n -> List.of("notes"),
-                            now));
+    List<StoredEvent> notes = noteAcknowledged(log, new Outbox(store), daemon, now);
     assertEquals(TransitionKind.ACKNOWLEDGED, log.latestFor(daemon, 5).get(0).transition().kind());
     assertEquals(notes.get(0).seq(), log.latest(1).get(0).seq());
   }
@@ -155,22 +138,7 @@ class PostgresStoreTest {
             instances.submit(
                 () -> {
                   for (int i = 0; i < 25; i++) {
-                    log.note(
-                        List.of(
-                            Transition.note(
-                                TransitionKind.ACKNOWLEDGED,
-                                daemon,
-                                DaemonState.DOWN,
-                                now,
-                                "by @bob",
-                                "slack")),
-                        stored ->
-                            connection ->
-                                outbox.enqueue(
-                                    connection,
-                                    List.of(Outboxes.down("pg-noted", "noted")),
-                                    n -> List.of("notes"),
-                                    now));
+                    noteAcknowledged(log, outbox, daemon, now);
                   }
                   return null;
                 }));
@@ -184,5 +152,21 @@ class PostgresStoreTest {
     List<Long> seqs =
         new EventLog(store).page(before, 100, daemon).stream().map(StoredEvent::seq).toList();
     assertEquals(LongStream.rangeClosed(before + 1, before + 50).boxed().toList(), seqs);
+  }
+
+  /** What an acknowledgement from Slack writes: a note and its notification, in one transaction. */
+  private static List<StoredEvent> noteAcknowledged(
+      EventLog log, Outbox outbox, DaemonName daemon, Instant now) throws Exception {
+    return log.note(
+        List.of(
+            Transition.note(
+                TransitionKind.ACKNOWLEDGED, daemon, DaemonState.DOWN, now, "by @bob", "slack")),
+        stored ->
+            connection ->
+                outbox.enqueue(
+                    connection,
+                    List.of(Outboxes.down(daemon.value(), "noted")),
+                    n -> List.of("notes"),
+                    now));
   }
 }
