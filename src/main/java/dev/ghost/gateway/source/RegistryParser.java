@@ -29,7 +29,13 @@ import java.util.Map;
  */
 final class RegistryParser {
 
-  private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * Field names are not interned: a registry's field names are its daemons' names, and passing
+   * 10,000 of them through {@code String.intern} every tick was two thirds of the parse.
+   */
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
+
   private static final String WRAPPER = "daemons";
 
   private RegistryParser() {}

@@ -12,18 +12,23 @@ import dev.ghost.gateway.snapshot.TickResult;
 import dev.ghost.gateway.source.RegistryFileSource;
 import dev.ghost.gateway.store.DeliveryReport;
 import dev.ghost.gateway.store.EventLog;
+import dev.ghost.gateway.store.WalCheckpoints;
 import dev.ghost.gateway.testsupport.Engines;
 import dev.ghost.gateway.testsupport.SqliteStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -43,7 +48,20 @@ public final class TickBenchmark {
     long pid = ProcessHandle.current().pid();
     writeRegistry(registry, daemons, pid, -1);
 
-    DataSource store = SqliteStores.migrated(dir.resolve("gateway.db"));
+    DataSource store = SqliteStores.pooled(dir.resolve("gateway.db"));
+    WalCheckpoints checkpoints = new WalCheckpoints(store);
+    ScheduledExecutorService checkpointing = Executors.newSingleThreadScheduledExecutor();
+    checkpointing.scheduleWithFixedDelay(
+        () -> {
+          try {
+            checkpoints.checkpoint();
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        },
+        1,
+        1,
+        TimeUnit.SECONDS);
     RegistryFileSource source =
         new RegistryFileSource(
             registry, Duration.ofSeconds(60), RegistryFileSource::runningProcesses, () -> {});
@@ -81,6 +99,7 @@ public final class TickBenchmark {
     Percentiles.report("tick, registry rewritten, no change", steady, reference);
     Percentiles.report("tick, registry rewritten, 1% of daemons flip", churn, reference);
     Percentiles.report("reference: atomic write of the same bytes", reference, reference);
+    checkpointing.shutdownNow();
   }
 
   /** What the orchestrator does to the registry between two ticks. */
