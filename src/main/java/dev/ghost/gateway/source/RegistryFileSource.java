@@ -177,7 +177,7 @@ public final class RegistryFileSource implements DaemonSource, AutoCloseable {
         return;
       }
       byte[] bytes = Files.readAllBytes(file);
-      List<RegistryEntry> parsed = RegistryParser.parse(bytes);
+      List<RegistryEntry> parsed = RegistryParser.parse(bytes, entries);
       entries = List.copyOf(parsed);
       readVersion = version;
       status = new RegistryStatus(file.toString(), true, null, now, parsed.size());

@@ -41,6 +41,17 @@ final class RegistryParser {
   private RegistryParser() {}
 
   static List<RegistryEntry> parse(byte[] bytes) throws RegistryFormatException {
+    return parse(bytes, List.of());
+  }
+
+  /**
+   * Parses {@code bytes}, giving an entry the name object of the {@code previous} read's entry at
+   * the same place when the names are equal. An orchestrator rewrites its registry in the same
+   * order, so every name is then the very object each map of the last snapshot is keyed by: the
+   * tick's ten thousand lookups hit on identity instead of reading two strings each.
+   */
+  static List<RegistryEntry> parse(byte[] bytes, List<RegistryEntry> previous)
+      throws RegistryFormatException {
     try (JsonParser parser = JSON.createParser(bytes)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new RegistryFormatException("must be a JSON object of daemons, by name");
@@ -63,7 +74,7 @@ final class RegistryParser {
           wrapped = draft.namesAlive() ? null : inner;
         }
       }
-      return entries(wrapped != null ? wrapped : root);
+      return entries(wrapped != null ? wrapped : root, previous);
     } catch (JsonProcessingException e) {
       throw new RegistryFormatException(
           "not valid JSON at line "
@@ -77,11 +88,13 @@ final class RegistryParser {
     }
   }
 
-  private static List<RegistryEntry> entries(Map<String, Draft> drafts)
-      throws RegistryFormatException {
+  private static List<RegistryEntry> entries(
+      Map<String, Draft> drafts, List<RegistryEntry> previous) throws RegistryFormatException {
     List<RegistryEntry> entries = new ArrayList<>(drafts.size());
     for (Map.Entry<String, Draft> draft : drafts.entrySet()) {
-      entries.add(draft.getValue().entry(draft.getKey()));
+      int at = entries.size();
+      DaemonName known = at < previous.size() ? previous.get(at).name() : null;
+      entries.add(draft.getValue().entry(draft.getKey(), known));
     }
     return entries;
   }
@@ -157,8 +170,12 @@ final class RegistryParser {
       return positive ? parser.getLongValue() : BAD;
     }
 
-    RegistryEntry entry(String name) throws RegistryFormatException {
-      if (!DaemonName.isValid(name)) {
+    /**
+     * @param known a name that may be this entry's, to use instead of a new one when it is
+     */
+    RegistryEntry entry(String name, DaemonName known) throws RegistryFormatException {
+      DaemonName same = known != null && known.value().equals(name) ? known : null;
+      if (same == null && !DaemonName.isValid(name)) {
         throw new RegistryFormatException(
             "entry " + shortened(name) + ": name must match [A-Za-z0-9._-]{1,64}");
       }
@@ -175,7 +192,8 @@ final class RegistryParser {
         throw new RegistryFormatException(
             "entry \"" + name + "\": \"pid\" must be a positive integer");
       }
-      return new RegistryEntry(DaemonName.of(name), alive, instant(name), (Long) pid);
+      return new RegistryEntry(
+          same != null ? same : DaemonName.of(name), alive, instant(name), (Long) pid);
     }
 
     private Instant instant(String name) throws RegistryFormatException {

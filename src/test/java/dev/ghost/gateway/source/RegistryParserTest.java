@@ -1,13 +1,16 @@
 package dev.ghost.gateway.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ghost.gateway.domain.DaemonName;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,6 +53,27 @@ class RegistryParserTest {
           .append(entry.alive() ? "+" : "-");
     }
     assertEquals(expected, shown.toString());
+  }
+
+  @Test
+  void keepsThePreviousReadsNameObjectsWhereTheNamesAreTheSame() throws Exception {
+    List<RegistryEntry> before =
+        RegistryParser.parse(bytes("{\"a\": {\"alive\": true}, \"b\": {\"alive\": true}}"));
+    List<RegistryEntry> after =
+        RegistryParser.parse(
+            bytes(
+                "{\"a\": {\"alive\": false}, \"c\": {\"alive\": true},"
+                    + " \"b\": {\"alive\": true}}"),
+            before);
+
+    assertSame(before.get(0).name(), after.get(0).name(), "a, at the same place");
+    assertEquals(DaemonName.of("c"), after.get(1).name());
+    assertEquals(DaemonName.of("b"), after.get(2).name(), "b, moved: a name of its own");
+    assertEquals(false, after.get(0).alive());
+  }
+
+  private static byte[] bytes(String json) {
+    return json.getBytes(StandardCharsets.UTF_8);
   }
 
   static Stream<Arguments> wrongFiles() {
