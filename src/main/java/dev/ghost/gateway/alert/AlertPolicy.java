@@ -70,9 +70,10 @@ public final class AlertPolicy {
     // Only daemons that changed, or that the book says may act now: with thousands of daemons
     // remembered for their recent changes, a tick must not walk them all.
     List<DaemonName> names = new ArrayList<>(byDaemon.keySet());
+    Instant forgetBefore = now.minus(settings.changeMemory());
     book.forEach(
         (name, alert) -> {
-          if (!byDaemon.containsKey(name) && mayAct(alert, now)) {
+          if (mayAct(alert, forgetBefore) && !byDaemon.containsKey(name)) {
             names.add(name);
           }
         });
@@ -81,7 +82,7 @@ public final class AlertPolicy {
     Map<DaemonName, DaemonAlert> changed = new LinkedHashMap<>();
     for (DaemonName name : names) {
       DaemonAlert before = book.getOrDefault(name, DaemonAlert.QUIET);
-      boolean silenced = silences.stream().anyMatch(silence -> silence.covers(name, now));
+      boolean silenced = silenced(silences, name, now);
       DaemonAlert after =
           evaluate(
               name,
@@ -258,13 +259,25 @@ public final class AlertPolicy {
    * Whether a daemon without a change this snapshot can still act: it waits on a streak, is
    * announced down (reminders, a silence's end), flaps, or has changes old enough to forget.
    */
-  private boolean mayAct(DaemonAlert alert, Instant now) {
+  /**
+   * @param forgetBefore changes before this are forgotten, which is an act of its own
+   */
+  private static boolean mayAct(DaemonAlert alert, Instant forgetBefore) {
     return alert.streak() > 0
         || alert.announced() == DaemonState.DOWN
         || alert.flapping()
         || alert.silenced()
-        || (!alert.changes().isEmpty()
-            && alert.changes().get(0).isBefore(now.minus(settings.changeMemory())));
+        || (!alert.changes().isEmpty() && alert.changes().get(0).isBefore(forgetBefore));
+  }
+
+  /** A loop, not a stream: it runs for every daemon that may act, thousands in a tick. */
+  private static boolean silenced(List<Silence> silences, DaemonName name, Instant now) {
+    for (Silence silence : silences) {
+      if (silence.covers(name, now)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int needed(DaemonState target, DaemonStatus status) {

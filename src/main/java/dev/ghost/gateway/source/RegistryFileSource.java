@@ -7,6 +7,7 @@ import dev.ghost.gateway.source.RegistryParser.RegistryFormatException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -63,12 +64,36 @@ public final class RegistryFileSource implements DaemonSource, AutoCloseable {
   /**
    * The processes running on this host now, as a test of pids. One listing per tick costs as much
    * as the host has processes; asking for each pid alone would cost as much as the registry has
-   * entries, which is far more at 10,000 daemons.
+   * entries, which is far more at 10,000 daemons. On Linux the listing is {@code /proc}'s own
+   * directory: {@code ProcessHandle.allProcesses} also opens every process's stat file, about 10 µs
+   * a process, a tenth of a tick on a host with a thousand of them.
    */
   public static LongPredicate runningProcesses() {
     Set<Long> pids = new HashSet<>();
-    ProcessHandle.allProcesses().forEach(process -> pids.add(process.pid()));
+    if (!listProcDirectory(pids)) {
+      ProcessHandle.allProcesses().forEach(process -> pids.add(process.pid()));
+    }
     return pids::contains;
+  }
+
+  /** Adds the pid of every entry of {@code /proc}; false where there is no such directory. */
+  private static boolean listProcDirectory(Set<Long> pids) {
+    Path proc = Path.of("/proc");
+    if (!Files.isDirectory(proc.resolve("self"))) {
+      return false;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (!name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9')) {
+          pids.add(Long.parseLong(name));
+        }
+      }
+      return true;
+    } catch (IOException | NumberFormatException e) {
+      pids.clear();
+      return false;
+    }
   }
 
   @Override
