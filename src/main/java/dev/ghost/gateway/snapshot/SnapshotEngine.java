@@ -236,8 +236,8 @@ public final class SnapshotEngine {
             SystemInfo.read(settings.dataDir()),
             cluster.get());
     try {
-      RawJson daemons = daemonsJson.render(snapshot.daemons().values());
-      return json.writeValueAsBytes(StatusDocument.of(snapshot, context, daemons));
+      DaemonsJson.Rendered daemons = daemonsJson.render(snapshot.daemons().values());
+      return daemons.document(json, StatusDocument.of(snapshot, context, daemons));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

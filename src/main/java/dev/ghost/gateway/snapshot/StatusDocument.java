@@ -28,7 +28,7 @@ public record StatusDocument(
     boolean summaryHeartbeat,
     String health,
     Counts counts,
-    RawJson daemons,
+    DaemonsJson.Rendered daemons,
     @JsonInclude(JsonInclude.Include.NON_NULL) RegistrySection registry,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, ProbeReport> probes,
     DeliveryReport delivery,
@@ -70,7 +70,8 @@ public record StatusDocument(
   /**
    * @param daemons the snapshot's daemons object, rendered by {@link DaemonsJson}
    */
-  public static StatusDocument of(Snapshot snapshot, Context context, RawJson daemons) {
+  public static StatusDocument of(
+      Snapshot snapshot, Context context, DaemonsJson.Rendered daemons) {
     Counts counts = snapshot.counts();
     return new StatusDocument(
         SCHEMA_VERSION,

@@ -1,6 +1,7 @@
 package dev.ghost.gateway.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.ThreadMXBean;
 import dev.ghost.gateway.alert.AlertSettings;
 import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.domain.Freshness;
@@ -16,6 +17,7 @@ import dev.ghost.gateway.store.WalCheckpoints;
 import dev.ghost.gateway.testsupport.Engines;
 import dev.ghost.gateway.testsupport.SqliteStores;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -89,15 +91,15 @@ public final class TickBenchmark {
     engine.take();
 
     System.out.printf("tick benchmark: %d daemons, %d ticks per scenario%n", daemons, ticks);
-    long[] unchanged = run(engine, registry, daemons, pid, ticks, Registry.UNCHANGED);
-    long[] steady = run(engine, registry, daemons, pid, ticks, Registry.REWRITTEN);
-    long[] churn = run(engine, registry, daemons, pid, ticks, Registry.CHURNING);
+    Ticks unchanged = run(engine, registry, daemons, pid, ticks, Registry.UNCHANGED);
+    Ticks steady = run(engine, registry, daemons, pid, ticks, Registry.REWRITTEN);
+    Ticks churn = run(engine, registry, daemons, pid, ticks, Registry.CHURNING);
     long[] reference =
         referenceWrites(writer, Files.readAllBytes(dir.resolve("status.json")), ticks);
     System.out.printf("status.json size: %d bytes%n", Files.size(dir.resolve("status.json")));
-    Percentiles.report("tick, registry file unchanged", unchanged, reference);
-    Percentiles.report("tick, registry rewritten, no change", steady, reference);
-    Percentiles.report("tick, registry rewritten, 1% of daemons flip", churn, reference);
+    unchanged.report("tick, registry file unchanged", reference);
+    steady.report("tick, registry rewritten, no change", reference);
+    churn.report("tick, registry rewritten, 1% of daemons flip", reference);
     Percentiles.report("reference: atomic write of the same bytes", reference, reference);
     checkpointing.shutdownNow();
   }
@@ -109,24 +111,42 @@ public final class TickBenchmark {
     CHURNING
   }
 
-  private static long[] run(
+  /**
+   * One scenario's tick durations, and the bytes its ticks allocated: unlike a duration, that
+   * figure is the same on a quiet machine and a noisy one, and it is what sets how often the
+   * collector pauses a tick.
+   */
+  private record Ticks(long[] nanos, long allocatedBytes) {
+
+    void report(String name, long[] reference) {
+      Percentiles.report(name, nanos, reference);
+      System.out.printf(
+          "%-48s %.2f MB allocated a tick%n", "", allocatedBytes / 1e6 / nanos.length);
+    }
+  }
+
+  private static Ticks run(
       SnapshotEngine engine, Path registry, int daemons, long pid, int ticks, Registry registryMode)
       throws IOException {
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     int warmup = Math.max(20, ticks / 5);
     long[] nanos = new long[ticks];
+    long allocated = 0;
     for (int i = -warmup; i < ticks; i++) {
       if (registryMode != Registry.UNCHANGED) {
         writeRegistry(registry, daemons, pid, registryMode == Registry.CHURNING ? i : -1);
       }
+      long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
       TickResult result = engine.take();
       if (result.storeError().isPresent() || result.writeError().isPresent()) {
         throw new IllegalStateException("tick failed: " + result);
       }
       if (i >= 0) {
         nanos[i] = result.nanos();
+        allocated += threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
       }
     }
-    return nanos;
+    return new Ticks(nanos, allocated);
   }
 
   private static long[] referenceWrites(StatusFileWriter writer, byte[] bytes, int count) {

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonState;
 import dev.ghost.gateway.domain.DaemonStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The daemons object stays exact JSON while daemons change, appear and leave between renders. */
@@ -34,7 +37,8 @@ class DaemonsJsonTest {
 
     List<DaemonStatus> third = List.of(status("c", DaemonState.UNKNOWN, "new", 7L));
     assertEquals(expected(third), parse(renderer.render(third)));
-    assertEquals("{}", new String(renderer.render(List.of()).asUnquotedUTF8()));
+    assertEquals(
+        "{\"before\":1,\"daemons\":{},\"after\":[\"x\"]}", text(renderer.render(List.of())));
   }
 
   @Test
@@ -67,17 +71,13 @@ class DaemonsJsonTest {
               withLastSeen(first, seen),
               withLastSeen(status("b", DaemonState.DOWN, "x", null), seen));
       assertEquals(
-          new String(new DaemonsJson().render(next).asUnquotedUTF8()),
-          new String(renderer.render(next).asUnquotedUTF8()),
-          "last seen " + seen);
+          text(new DaemonsJson().render(next)), text(renderer.render(next)), "last seen " + seen);
     }
     List<DaemonStatus> reasonToo =
         List.of(
             new DaemonStatus(
                 DaemonName.of("a"), DaemonState.DOWN, T, "gone", "registry", T.plusMillis(9), 42L));
-    assertEquals(
-        new String(new DaemonsJson().render(reasonToo).asUnquotedUTF8()),
-        new String(renderer.render(reasonToo).asUnquotedUTF8()));
+    assertEquals(text(new DaemonsJson().render(reasonToo)), text(renderer.render(reasonToo)));
   }
 
   private static DaemonStatus withLastSeen(DaemonStatus status, Instant seen) {
@@ -91,8 +91,17 @@ class DaemonsJsonTest {
         status.pid());
   }
 
-  private static JsonNode parse(RawJson raw) throws Exception {
-    return JSON.readTree(raw.asUnquotedUTF8());
+  private static JsonNode parse(DaemonsJson.Rendered daemons) throws Exception {
+    return JSON.readTree(text(daemons)).get("daemons");
+  }
+
+  /** A document holding the object beside other members, as the status document holds it. */
+  private static String text(DaemonsJson.Rendered daemons) throws Exception {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("before", 1);
+    document.put("daemons", daemons);
+    document.put("after", List.of("x"));
+    return new String(daemons.document(JSON, document), StandardCharsets.UTF_8);
   }
 
   /** Built as a tree, then read back, so numbers compare as parsed numbers do. */
