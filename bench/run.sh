@@ -12,7 +12,8 @@
 #  5. GET /ghost/status.json under wrk, side by side with nginx serving the same bytes, then the
 #     packaged gateway's start (to the first status.json and to ready) and its resident memory
 #     idle and under that load: (a) the plain jar on the default Java, (b) as deploy/Dockerfile.jvm
-#     ships it (Java 25, the AOT cache from deploy/aot-train.sh, deploy/jvm.options).
+#     ships it (the aot-jar packaging, Java 25, the AOT cache from deploy/aot-train.sh,
+#     deploy/jvm.options).
 # Every figure is printed; nothing is asserted. Traffic stays on 127.0.0.1.
 # `bash bench/run.sh tick`, `... probes`, `... notify`, `... failover`, `... http` or `... startup`
 # runs one part.
@@ -76,7 +77,7 @@ if [ "$PART" = all ] || [ "$PART" = startup ]; then
       jvm=$(( $(now_ms) - t0 ))
       t0=$(now_ms)
       GATEWAY_DATA_DIR="$OUT/start" QUARKUS_HTTP_PORT=$GATEWAY_PORT QUARKUS_LOG_LEVEL=WARN \
-        "$@" -jar target/quarkus-app/quarkus-run.jar >"$OUT/start.log" 2>&1 &
+        "$@" -jar "${APP:-target/quarkus-app}/quarkus-run.jar" >"$OUT/start.log" 2>&1 &
       pid=$!
       file=""
       until curl -sf "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" >/dev/null; do
@@ -109,12 +110,17 @@ if [ "$PART" = all ] || [ "$PART" = startup ]; then
   starts "(a) plain jar, $(java -version 2>&1 | head -1 | cut -d'"' -f2), default flags" java
   JAVA25=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
   if [ -x "$JAVA25" ]; then
-    # As deploy/Dockerfile.jvm ships it: Java 25, the AOT cache trained by the same script, the
-    # same flags file and malloc setting.
-    bash deploy/aot-train.sh target/quarkus-app "$OUT/app.aot" "$JAVA25"
-    MALLOC_ARENA_MAX=2 starts "(b) as shipped: Java 25 + AOT cache + deploy/jvm.options" \
+    # As deploy/Dockerfile.jvm ships it: the aot-jar packaging (every class on the JDK's own class
+    # loader, where the AOT cache can hold it), Java 25, the AOT cache trained by the same script,
+    # the same flags file and malloc setting.
+    ./mvnw -B -q -DskipTests package -Dquarkus.package.jar.type=aot-jar \
+      -Dquarkus.package.output-directory=aot-app
+    bash deploy/aot-train.sh target/aot-app "$OUT/app.aot" "$JAVA25"
+    APP=target/aot-app MALLOC_ARENA_MAX=2 starts \
+      "(b) as shipped: aot-jar, Java 25 + AOT cache + deploy/jvm.options" \
       "$JAVA25" @deploy/jvm.options -XX:AOTCache="$OUT/app.aot"
-    MALLOC_ARENA_MAX=2 starts "(c) the same without the AOT cache" "$JAVA25" @deploy/jvm.options
+    APP=target/aot-app MALLOC_ARENA_MAX=2 starts "(c) the same without the AOT cache" \
+      "$JAVA25" @deploy/jvm.options
   else
     echo "no Java 25 at $JAVA25 (set JAVA25_HOME): the shipped configuration is not measured"
   fi
