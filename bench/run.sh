@@ -34,8 +34,8 @@ NGINX_PORT=18081
 OUT=bench/out
 rm -rf "$OUT" && mkdir -p "$OUT"
 
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-core >/dev/null
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || ! command -v unzip >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-core unzip >/dev/null
 fi
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
@@ -116,9 +116,14 @@ if [ "$PART" = all ] || [ "$PART" = startup ]; then
     ./mvnw -B -q -DskipTests package -Dquarkus.package.jar.type=aot-jar \
       -Dquarkus.package.output-directory=aot-app
     bash deploy/aot-train.sh target/aot-app "$OUT/app.aot" "$JAVA25"
+    # SQLite's native library out of its jar beforehand, as the image does.
+    mkdir -p "$OUT/sqlite"
+    unzip -q -o -j -d "$OUT/sqlite" target/aot-app/lib/main/org.xerial.sqlite-jdbc-*.jar \
+      "org/sqlite/native/Linux/$(uname -m)/libsqlitejdbc.so"
     APP=target/aot-app MALLOC_ARENA_MAX=2 starts \
       "(b) as shipped: aot-jar, Java 25 + AOT cache + deploy/jvm.options" \
-      "$JAVA25" @deploy/jvm.options -XX:AOTCache="$OUT/app.aot"
+      "$JAVA25" @deploy/jvm.options -XX:AOTCache="$OUT/app.aot" \
+      -Dorg.sqlite.lib.path="$PWD/$OUT/sqlite" -Dorg.sqlite.lib.name=libsqlitejdbc.so
     APP=target/aot-app MALLOC_ARENA_MAX=2 starts "(c) the same without the AOT cache" \
       "$JAVA25" @deploy/jvm.options
   else
