@@ -32,6 +32,8 @@ CONNECTIONS=${CONNECTIONS:-32}
 GATEWAY_PORT=18080
 NGINX_PORT=18081
 OUT=bench/out
+# The runtime deploy/Dockerfile.jvm ships; "as shipped" figures need it.
+JAVA25=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || ! command -v unzip >/dev/null; then
@@ -47,6 +49,11 @@ CLASSPATH_BENCH="target/classes:target/test-classes:$(cat "$OUT/test.cp")"
 if [ "$PART" = all ] || [ "$PART" = tick ]; then
   echo "== tick"
   java -cp "$CLASSPATH_BENCH" dev.ghost.gateway.bench.TickBenchmark "$DAEMONS" "$TICKS" 2>/dev/null
+  if [ -x "$JAVA25" ]; then
+    echo "== tick, as shipped: Java 25 with deploy/jvm.options (C1 only, Serial GC, 192 MB heap)"
+    "$JAVA25" @deploy/jvm.options -cp "$CLASSPATH_BENCH" dev.ghost.gateway.bench.TickBenchmark \
+      "$DAEMONS" "$TICKS" 2>/dev/null
+  fi
 fi
 if [ "$PART" = all ] || [ "$PART" = probes ]; then
   echo "== probes"
@@ -108,7 +115,6 @@ if [ "$PART" = all ] || [ "$PART" = startup ]; then
   }
   echo "== start of the packaged jar to /q/health/ready (median of 5), and resident memory"
   starts "(a) plain jar, $(java -version 2>&1 | head -1 | cut -d'"' -f2), default flags" java
-  JAVA25=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
   if [ -x "$JAVA25" ]; then
     # As deploy/Dockerfile.jvm ships it: the aot-jar packaging (every class on the JDK's own class
     # loader, where the AOT cache can hold it), Java 25, the AOT cache trained by the same script,
