@@ -258,8 +258,7 @@ public final class AlertPolicy {
   /**
    * Whether a daemon without a change this snapshot can still act: it waits on a streak, is
    * announced down (reminders, a silence's end), flaps, or has changes old enough to forget.
-   */
-  /**
+   *
    * @param forgetBefore changes before this are forgotten, which is an act of its own
    */
   private static boolean mayAct(DaemonAlert alert, Instant forgetBefore) {

@@ -59,8 +59,8 @@ final class DaemonsJson {
 
   /**
    * One daemon's {@code "name":{...}} as last rendered, and the status it was rendered from.
-   * Patched in place rather than copied: the joined document holds its own copy of the bytes, and
-   * at 10,000 daemons a copy per daemon per tick was a tenth of what a tick allocates.
+   * Patched in place rather than copied: each document holds its own copy of the bytes, and at
+   * 10,000 daemons a copy per daemon per tick was a tenth of what a tick allocated.
    */
   private static final class Fragment {
 
@@ -273,9 +273,12 @@ final class DaemonsJson {
     /** Writes nothing, as a value, and notes where in the output the object goes. */
     @Override
     public void serialize(JsonGenerator generator, SerializerProvider provider) throws IOException {
+      if (!(generator.getOutputTarget() instanceof ByteArrayBuilder out)) {
+        throw new IllegalStateException("the daemons object is written only by document()");
+      }
       generator.writeRawValue("");
       generator.flush();
-      writtenAt = ((ByteArrayBuilder) generator.getOutputTarget()).size();
+      writtenAt = out.size();
     }
 
     @Override
