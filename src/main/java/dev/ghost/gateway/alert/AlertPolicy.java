@@ -297,6 +297,11 @@ public final class AlertPolicy {
   /** Adds this snapshot's changes between states and forgets those too old to matter. */
   private List<Instant> remember(List<Instant> known, List<Transition> own, Instant now) {
     Instant horizon = now.minus(settings.changeMemory());
+    if (own.isEmpty() && (known.isEmpty() || !known.get(0).isBefore(horizon))) {
+      // Nothing new and nothing to forget (oldest first): a fleet that flaps has thousands of
+      // such daemons to look at every tick, and the same list will do.
+      return known;
+    }
     List<Instant> changes = new ArrayList<>(known.size() + own.size());
     for (Instant at : known) {
       if (!at.isBefore(horizon)) {
