@@ -8,6 +8,7 @@ import dev.ghost.gateway.domain.Transition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class AlertPolicy {
       boolean firstStart) {
     Out out = new Out(snapshot.sequence());
     if (firstStart) {
-      return new Decision(firstStart(snapshot, out), out.notifications);
+      return new Decision(firstStart(snapshot, out), out.numbered());
     }
     Map<DaemonName, List<Transition>> byDaemon = new HashMap<>();
     for (Transition transition : transitions) {
@@ -77,9 +78,7 @@ public final class AlertPolicy {
             names.add(name);
           }
         });
-    // Name order, so one snapshot's messages read in a stable order.
-    names.sort(null);
-    Map<DaemonName, DaemonAlert> changed = new LinkedHashMap<>();
+    Map<DaemonName, DaemonAlert> changed = new HashMap<>();
     for (DaemonName name : names) {
       DaemonAlert before = book.getOrDefault(name, DaemonAlert.QUIET);
       boolean silenced = silenced(silences, name, now);
@@ -97,7 +96,7 @@ public final class AlertPolicy {
         changed.put(name, after);
       }
     }
-    return new Decision(changed, out.notifications);
+    return new Decision(changed, out.numbered());
   }
 
   /**
@@ -328,11 +327,44 @@ public final class AlertPolicy {
 
   /** Collects one snapshot's notifications, numbering their ids within it. */
   private static final class Out {
+
+    /** Name order, a summary first; a stable sort keeps each daemon's own messages in order. */
+    private static final Comparator<Notification> READING_ORDER =
+        Comparator.comparing(
+            Notification::daemon, Comparator.nullsFirst(Comparator.<DaemonName>naturalOrder()));
+
     private final long sequence;
     private final List<Notification> notifications = new ArrayList<>();
 
     Out(long sequence) {
       this.sequence = sequence;
+    }
+
+    /**
+     * The messages in name order, numbered in that order. Daemons are evaluated in any order: when
+     * a fleet flaps, thousands may act in one tick, and sorting their names cost more than the
+     * evaluation; the few messages they give are sorted instead, so the same decision, made again
+     * after a failed store, reads and numbers the same.
+     */
+    List<Notification> numbered() {
+      List<Notification> ordered = new ArrayList<>(notifications);
+      ordered.sort(READING_ORDER);
+      List<Notification> numbered = new ArrayList<>(ordered.size());
+      for (Notification n : ordered) {
+        numbered.add(
+            new Notification(
+                "n" + sequence + "-" + (numbered.size() + 1),
+                n.kind(),
+                n.daemon(),
+                n.from(),
+                n.to(),
+                n.at(),
+                n.since(),
+                n.reason(),
+                n.source(),
+                n.sequence()));
+      }
+      return numbered;
     }
 
     /** A message about the gateway itself, of no one daemon. */
@@ -352,9 +384,9 @@ public final class AlertPolicy {
         Instant since,
         String reason,
         String source) {
-      String id = "n" + sequence + "-" + (notifications.size() + 1);
+      // Numbered by numbered(), once the messages are in reading order.
       notifications.add(
-          new Notification(id, kind, daemon, from, to, at, since, reason, source, sequence));
+          new Notification("", kind, daemon, from, to, at, since, reason, source, sequence));
     }
   }
 }

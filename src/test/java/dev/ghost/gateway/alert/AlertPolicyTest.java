@@ -62,6 +62,39 @@ class AlertPolicyTest {
     assertEquals(expected, run.log());
   }
 
+  /**
+   * Daemons are evaluated in no particular order, so the messages are put in name order and
+   * numbered after: a reader sees one tick's messages in the same order each time, and the same
+   * decision made again gives the same ids.
+   */
+  @Test
+  void oneTicksMessagesAreInNameOrderAndNumberedInIt() {
+    Run run = new Run(AlertSettings.defaults(Set.of("heartbeat")));
+    List<String> names = new ArrayList<>();
+    Map<String, String> up = new HashMap<>();
+    Map<String, String> down = new HashMap<>();
+    for (int i = 0; i < 40; i++) {
+      String name = "daemon-" + (char) ('a' + (i * 7) % 26) + i;
+      names.add(name);
+      up.put(name, "U");
+      down.put(name, "D");
+    }
+    run.step(0, up, "heartbeat");
+    run.step(1, down, "heartbeat");
+
+    names.sort(null);
+    List<String> told = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (Notification n : run.sent) {
+      told.add(n.subject());
+      ids.add(n.id());
+    }
+    assertEquals(names, told);
+    for (int i = 0; i < ids.size(); i++) {
+      assertEquals("n2-" + (i + 1), ids.get(i));
+    }
+  }
+
   @Test
   void aFlappingDaemonIsAnnouncedOnceItHasBeenStableForFlapQuiet() {
     Run run = new Run(AlertSettings.defaults(Set.of("heartbeat")));
