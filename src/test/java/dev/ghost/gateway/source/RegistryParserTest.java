@@ -44,7 +44,7 @@ class RegistryParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("forms")
   void readsTheEntriesOfEachForm(String name, String json, String expected) throws Exception {
-    List<RegistryEntry> entries = RegistryParser.parse(json.getBytes(StandardCharsets.UTF_8));
+    List<RegistryEntry> entries = RegistryParser.parse(bytes(json));
     StringBuilder shown = new StringBuilder();
     for (RegistryEntry entry : entries) {
       shown
@@ -102,15 +102,14 @@ class RegistryParserTest {
   void saysWhatIsWrong(String name, String json, String message) {
     RegistryParser.RegistryFormatException wrong =
         assertThrows(
-            RegistryParser.RegistryFormatException.class,
-            () -> RegistryParser.parse(json.getBytes(StandardCharsets.UTF_8)));
+            RegistryParser.RegistryFormatException.class, () -> RegistryParser.parse(bytes(json)));
     assertTrue(wrong.getMessage().contains(message), wrong.getMessage());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("timestamps")
   void readsTimestampsAndPids(String json, Instant timestamp, Long pid) throws Exception {
-    RegistryEntry entry = RegistryParser.parse(json.getBytes(StandardCharsets.UTF_8)).get(0);
+    RegistryEntry entry = RegistryParser.parse(bytes(json)).get(0);
     assertEquals(timestamp, entry.timestamp());
     assertEquals(pid, entry.pid());
   }
