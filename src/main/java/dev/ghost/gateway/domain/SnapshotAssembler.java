@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Folds the sources' observations and the declared daemons into the next snapshot. */
 public final class SnapshotAssembler {
@@ -93,6 +94,10 @@ public final class SnapshotAssembler {
         null);
   }
 
+  /**
+   * The daemon's status as {@code observation} says; the previous snapshot's very object when
+   * nothing in it changed, so that the next steps (diff, rendering) see it unchanged at a glance.
+   */
   private static DaemonStatus statusOf(Snapshot previous, Instant now, Observation observation) {
     DaemonStatus before = previous.daemons().get(observation.name());
     Instant since = before != null && before.state() == observation.state() ? before.since() : now;
@@ -100,6 +105,14 @@ public final class SnapshotAssembler {
         observation.lastSeen() == null && before != null
             ? before.lastSeen()
             : observation.lastSeen();
+    if (before != null
+        && before.state() == observation.state()
+        && before.reason().equals(observation.reason())
+        && before.source().equals(observation.source())
+        && Objects.equals(before.lastSeen(), lastSeen)
+        && Objects.equals(before.pid(), observation.pid())) {
+      return before;
+    }
     return new DaemonStatus(
         observation.name(),
         observation.state(),

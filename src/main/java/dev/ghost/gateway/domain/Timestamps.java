@@ -61,22 +61,29 @@ public final class Timestamps {
    * anything else, so the caller can fall back to java.time for offsets and other forms.
    */
   public static Instant parseUtc(String text) {
-    int length = text.length();
+    return parseUtc(text.toCharArray(), 0, text.length());
+  }
+
+  /**
+   * {@link #parseUtc(String)} of {@code text[offset, offset + length)}: a parser's own buffer, read
+   * without making a string of each of a registry's 10,000 timestamps.
+   */
+  public static Instant parseUtc(char[] text, int offset, int length) {
     if (length < 20
-        || text.charAt(length - 1) != 'Z'
-        || text.charAt(4) != '-'
-        || text.charAt(7) != '-'
-        || text.charAt(10) != 'T'
-        || text.charAt(13) != ':'
-        || text.charAt(16) != ':') {
+        || text[offset + length - 1] != 'Z'
+        || text[offset + 4] != '-'
+        || text[offset + 7] != '-'
+        || text[offset + 10] != 'T'
+        || text[offset + 13] != ':'
+        || text[offset + 16] != ':') {
       return null;
     }
-    int year = number(text, 0, 4);
-    int month = number(text, 5, 2);
-    int day = number(text, 8, 2);
-    int hour = number(text, 11, 2);
-    int minute = number(text, 14, 2);
-    int second = number(text, 17, 2);
+    int year = number(text, offset, 4);
+    int month = number(text, offset + 5, 2);
+    int day = number(text, offset + 8, 2);
+    int hour = number(text, offset + 11, 2);
+    int minute = number(text, offset + 14, 2);
+    int second = number(text, offset + 17, 2);
     if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
       return null;
     }
@@ -86,10 +93,10 @@ public final class Timestamps {
     int nanos = 0;
     if (length > 20) {
       int digits = length - 21;
-      if (text.charAt(19) != '.' || digits < 1 || digits > 9) {
+      if (text[offset + 19] != '.' || digits < 1 || digits > 9) {
         return null;
       }
-      nanos = number(text, 20, digits);
+      nanos = number(text, offset + 20, digits);
       if (nanos < 0) {
         return null;
       }
@@ -108,10 +115,10 @@ public final class Timestamps {
   }
 
   /** The decimal number in {@code text[start, start + count)}, or -1 when it is not all digits. */
-  private static int number(String text, int start, int count) {
+  private static int number(char[] text, int start, int count) {
     int value = 0;
     for (int i = start; i < start + count; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c < '0' || c > '9') {
         return -1;
       }

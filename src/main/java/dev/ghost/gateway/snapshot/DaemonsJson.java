@@ -107,14 +107,26 @@ final class DaemonsJson {
   private final JsonFactory factory = new JsonFactory();
   private final Map<DaemonName, Fragment> rendered = new HashMap<>();
 
+  /**
+   * The fragments of the last render, in the document's order: the daemons of a snapshot are nearly
+   * always those of the last one, in the same places, so each is first looked for there, by the
+   * identity of its name, before the map.
+   */
+  private Fragment[] lastOrder = new Fragment[0];
+
   Rendered render(Collection<DaemonStatus> daemons) throws IOException {
     List<byte[]> parts = new ArrayList<>(daemons.size());
     List<DaemonStatus> changed = new ArrayList<>();
     List<Integer> changedAt = new ArrayList<>();
     char[] scratch = new char[Timestamps.LENGTH];
+    Fragment[] order = new Fragment[daemons.size()];
     for (DaemonStatus status : daemons) {
-      Fragment known = rendered.get(status.name());
-      if (known != null && (known.status.equals(status) || known.patchLastSeen(status, scratch))) {
+      Fragment known = lookUp(status.name(), parts.size());
+      if (known != null
+          && (known.status == status
+              || known.status.equals(status)
+              || known.patchLastSeen(status, scratch))) {
+        order[parts.size()] = known;
         parts.add(known.json);
       } else {
         changed.add(status);
@@ -125,13 +137,23 @@ final class DaemonsJson {
     List<byte[]> written = writeFragments(changed);
     for (int i = 0; i < changed.size(); i++) {
       DaemonStatus status = changed.get(i);
-      rendered.put(status.name(), new Fragment(status, written.get(i)));
+      Fragment fragment = new Fragment(status, written.get(i));
+      rendered.put(status.name(), fragment);
+      order[changedAt.get(i)] = fragment;
       parts.set(changedAt.get(i), written.get(i));
     }
+    lastOrder = order;
     if (rendered.size() > daemons.size()) {
       forgetDeparted(daemons);
     }
     return new Rendered(parts);
+  }
+
+  private Fragment lookUp(DaemonName name, int place) {
+    if (place < lastOrder.length && lastOrder[place].status.name() == name) {
+      return lastOrder[place];
+    }
+    return rendered.get(name);
   }
 
   private void forgetDeparted(Collection<DaemonStatus> daemons) {

@@ -24,6 +24,16 @@ public record RegistryEntry(DaemonName name, boolean alive, Instant timestamp, L
    * process it names still runs here.
    */
   public Observation judge(Instant now, Duration maxAge, LongPredicate processRuns) {
+    return judge(now, maxAge, processRuns, null);
+  }
+
+  /**
+   * {@link #judge(Instant, Duration, LongPredicate)}, reusing {@code last}, this daemon's previous
+   * judgement, where it says the same: at 10,000 daemons the tick otherwise wrote 10,000 "pid ...
+   * runs" again and made as many new observations of an unchanged registry.
+   */
+  public Observation judge(
+      Instant now, Duration maxAge, LongPredicate processRuns, Observation last) {
     if (!alive) {
       return observation(DaemonState.DOWN, "registry says alive=false");
     }
@@ -42,8 +52,16 @@ public record RegistryEntry(DaemonName name, boolean alive, Instant timestamp, L
     if (pid != null && !processRuns.test(pid)) {
       return observation(DaemonState.DOWN, "pid " + pid + " is not running");
     }
-    return observation(
-        DaemonState.UP, pid == null ? "registry says alive" : "pid " + pid + " runs");
+    if (pid == null) {
+      return observation(DaemonState.UP, "registry says alive");
+    }
+    if (last == null || last.state() != DaemonState.UP || !pid.equals(last.pid())) {
+      return observation(DaemonState.UP, "pid " + pid + " runs");
+    }
+    // Up, with the same pid: the same reason, and the same observation if it was seen then too.
+    return timestamp.equals(last.lastSeen())
+        ? last
+        : new Observation(name, DaemonState.UP, last.reason(), SOURCE, timestamp, last.pid());
   }
 
   private Observation observation(DaemonState state, String reason) {

@@ -19,6 +19,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -47,7 +49,15 @@ public final class RegistryFileSource implements DaemonSource, AutoCloseable {
   private final ChangeSignal signal;
 
   private volatile FileVersion readVersion;
+  private final RegistryParser parser = new RegistryParser();
   private volatile List<RegistryEntry> entries = List.of();
+
+  /**
+   * The last tick's observations, by the place of the entry they judged: an entry judged as before
+   * gives the same observation object, or at least the same reason text (the snapshot thread's).
+   */
+  private Observation[] judged = new Observation[0];
+
   private volatile RegistryStatus status;
   private volatile WatchService watcher;
   private String lastLoggedError;
@@ -105,13 +115,17 @@ public final class RegistryFileSource implements DaemonSource, AutoCloseable {
   public List<Observation> observe(Instant now) {
     refresh(now);
     List<RegistryEntry> current = entries;
-    List<Observation> observations = new ArrayList<>(current.size());
     LongPredicate processRuns =
         current.stream().anyMatch(e -> e.pid() != null) ? processTable.get() : pid -> true;
-    for (RegistryEntry entry : current) {
-      observations.add(entry.judge(now, maxAge, processRuns));
+    Observation[] before = judged;
+    Observation[] observations = new Observation[current.size()];
+    for (int i = 0; i < observations.length; i++) {
+      RegistryEntry entry = current.get(i);
+      Observation last = i < before.length && before[i].name() == entry.name() ? before[i] : null;
+      observations[i] = entry.judge(now, maxAge, processRuns, last);
     }
-    return observations;
+    judged = observations;
+    return Collections.unmodifiableList(Arrays.asList(observations));
   }
 
   /**
@@ -202,8 +216,8 @@ public final class RegistryFileSource implements DaemonSource, AutoCloseable {
         return;
       }
       byte[] bytes = Files.readAllBytes(file);
-      List<RegistryEntry> parsed = RegistryParser.parse(bytes, entries);
-      entries = List.copyOf(parsed);
+      List<RegistryEntry> parsed = parser.parse(bytes, entries);
+      entries = parsed;
       readVersion = version;
       status = new RegistryStatus(file.toString(), true, null, now, parsed.size());
       lastLoggedError = null;

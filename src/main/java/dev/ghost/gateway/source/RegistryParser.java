@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.Timestamps;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads the orchestrator's registry: {@code {"<name>": {"alive": true, "timestamp": "...", "pid":
@@ -26,59 +28,76 @@ import java.util.Map;
  * <p>Read as a stream of tokens straight into entries, without a tree: at 10,000 daemons rewritten
  * every tick the tree was a fifth of the tick. The whole file is read before any entry is judged,
  * so a file that is not JSON says so first, as a tree parse would.
+ *
+ * <p>An orchestrator rewrites its registry with the same daemons in the same order, so each name is
+ * first tried against the bytes of the name the previous read had at its place: a name that matches
+ * is neither decoded nor hashed nor checked again, and its entry keeps the previous read's {@link
+ * DaemonName} object, the very key every map of the last snapshot holds. One parser per file: it
+ * remembers the encoded names of the entries it last returned.
  */
 final class RegistryParser {
 
   /**
-   * Field names are neither interned nor kept in a symbol table: a registry's field names are its
-   * daemons' names, and passing 10,000 of them through {@code String.intern} every tick was two
-   * thirds of the parse; the table, which Jackson empties again past 6,000 names, a fifth of it.
+   * Field names are not interned: a registry's field names are its daemons' names, and passing
+   * 10,000 of them through {@code String.intern} every tick was two thirds of the parse. They are
+   * canonicalized, which keeps Jackson's byte parser (without, it decodes the file into a reader
+   * first); a flood of colliding names makes the parse slower, never a rejected registry.
    */
   private static final JsonFactory JSON =
       JsonFactory.builder()
           .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-          .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+          .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
           .build();
 
   private static final String WRAPPER = "daemons";
 
-  private RegistryParser() {}
+  /** The entries this parser last returned, and their names encoded as JSON, filled as needed. */
+  private List<RegistryEntry> remembered = List.of();
 
+  private SerializedString[] encodedNames = new SerializedString[0];
+
+  /** One read of {@code bytes} with nothing before it. */
   static List<RegistryEntry> parse(byte[] bytes) throws RegistryFormatException {
-    return parse(bytes, List.of());
+    return new RegistryParser().parse(bytes, List.of());
   }
 
   /**
-   * Parses {@code bytes}, giving an entry the name object of the {@code previous} read's entry at
-   * the same place when the names are equal. An orchestrator rewrites its registry in the same
-   * order, so every name is then the very object each map of the last snapshot is keyed by: the
-   * tick's ten thousand lookups hit on identity instead of reading two strings each.
+   * Parses {@code bytes}, giving an entry the name object and, when nothing in it changed, the very
+   * entry of the {@code previous} read at the same place.
+   *
+   * @return an unmodifiable list
    */
-  static List<RegistryEntry> parse(byte[] bytes, List<RegistryEntry> previous)
+  List<RegistryEntry> parse(byte[] bytes, List<RegistryEntry> previous)
       throws RegistryFormatException {
+    if (previous != remembered) {
+      remembered = previous;
+      encodedNames = new SerializedString[previous.size()];
+    }
     try (JsonParser parser = JSON.createParser(bytes)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new RegistryFormatException("must be a JSON object of daemons, by name");
       }
-      Map<String, Draft> root = new LinkedHashMap<>();
-      Map<String, Draft> wrapped = null;
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
+      Level root = new Level();
+      Level wrapped = null;
+      String name;
+      while ((name = root.nextName(parser)) != null) {
         JsonToken value = parser.nextToken();
         if (value != JsonToken.START_OBJECT) {
           parser.skipChildren();
-          root.put(name, Draft.notAnObject());
+          root.add(name, Draft.notAnObject());
           continue;
         }
-        Map<String, Draft> inner = WRAPPER.equals(name) ? new LinkedHashMap<>() : null;
+        Level inner = WRAPPER.equals(name) ? new Level() : null;
         Draft draft = Draft.read(parser, inner);
-        root.put(name, draft);
+        root.add(name, draft);
         if (inner != null) {
           // The wrapper form puts the map under "daemons"; a daemon named "daemons" has "alive".
           wrapped = draft.namesAlive() ? null : inner;
         }
       }
-      return entries(wrapped != null ? wrapped : root, previous);
+      List<RegistryEntry> entries = (wrapped != null ? wrapped : root).entries(previous);
+      rememberNames(entries, previous);
+      return entries;
     } catch (JsonProcessingException e) {
       throw new RegistryFormatException(
           "not valid JSON at line "
@@ -92,15 +111,83 @@ final class RegistryParser {
     }
   }
 
-  private static List<RegistryEntry> entries(
-      Map<String, Draft> drafts, List<RegistryEntry> previous) throws RegistryFormatException {
-    List<RegistryEntry> entries = new ArrayList<>(drafts.size());
-    for (Map.Entry<String, Draft> draft : drafts.entrySet()) {
-      int at = entries.size();
-      DaemonName known = at < previous.size() ? previous.get(at).name() : null;
-      entries.add(draft.getValue().entry(draft.getKey(), known));
+  /** The previous read's name at {@code place}, encoded, or null past its end. */
+  private SerializedString expectedName(int place) {
+    if (place >= encodedNames.length) {
+      return null;
     }
-    return entries;
+    SerializedString encoded = encodedNames[place];
+    if (encoded == null) {
+      encoded = new SerializedString(remembered.get(place).name().value());
+      encodedNames[place] = encoded;
+    }
+    return encoded;
+  }
+
+  /** Keeps the encodings of the names that stayed at their place, for the next read. */
+  private void rememberNames(List<RegistryEntry> entries, List<RegistryEntry> previous) {
+    SerializedString[] kept = new SerializedString[entries.size()];
+    for (int i = 0; i < Math.min(kept.length, encodedNames.length); i++) {
+      if (entries.get(i).name() == previous.get(i).name()) {
+        kept[i] = encodedNames[i];
+      }
+    }
+    remembered = entries;
+    encodedNames = kept;
+  }
+
+  /**
+   * The fields of one object that may be daemons, in order: the registry's top level, or the object
+   * under the wrapper's key. Each name is read as the previous read's name at the same place when
+   * it is that one.
+   */
+  private final class Level {
+    private final List<String> names = new ArrayList<>();
+    private final List<Draft> drafts = new ArrayList<>();
+    private boolean allExpected = true;
+
+    /** The next field's name, or null at the object's end; leaves the parser on the name. */
+    String nextName(JsonParser parser) throws IOException {
+      SerializedString expected = allExpected ? expectedName(names.size()) : null;
+      if (expected != null && parser.nextFieldName(expected)) {
+        return expected.getValue();
+      }
+      JsonToken token = expected != null ? parser.currentToken() : parser.nextToken();
+      if (token != JsonToken.FIELD_NAME) {
+        return null;
+      }
+      allExpected = false;
+      return parser.currentName();
+    }
+
+    void add(String name, Draft draft) {
+      names.add(name);
+      drafts.add(draft);
+    }
+
+    List<RegistryEntry> entries(List<RegistryEntry> previous) throws RegistryFormatException {
+      if (allExpected) {
+        // Every name is the previous read's at its place: no two are the same, and none is new.
+        List<RegistryEntry> entries = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+          entries.add(drafts.get(i).entry(names.get(i), previous.get(i)));
+        }
+        return List.copyOf(entries);
+      }
+      // A name given twice counts once, at its first place, with its last value (as a JSON tree).
+      Map<String, Draft> byName = new LinkedHashMap<>();
+      for (int i = 0; i < drafts.size(); i++) {
+        byName.put(names.get(i), drafts.get(i));
+      }
+      List<RegistryEntry> entries = new ArrayList<>(byName.size());
+      for (Map.Entry<String, Draft> draft : byName.entrySet()) {
+        int at = entries.size();
+        RegistryEntry before = at < previous.size() ? previous.get(at) : null;
+        boolean same = before != null && before.name().value().equals(draft.getKey());
+        entries.add(draft.getValue().entry(draft.getKey(), same ? before : null));
+      }
+      return List.copyOf(entries);
+    }
   }
 
   /**
@@ -108,32 +195,35 @@ final class RegistryParser {
    *
    * @param namesAlive whether it has an {@code alive} field of any value
    * @param alive {@code true}, {@code false}, or null when missing or not a boolean
-   * @param timestamp {@code Instant} text, a {@code Double} of epoch seconds, {@link #BAD}, or null
-   * @param pid a positive {@code Long}, {@link #BAD}, or null
+   * @param timestamp an {@code Instant} read by the quick path, other text as a {@code String}, a
+   *     {@code Double} of epoch seconds, {@link #BAD}, or null
+   * @param pid a positive process id, {@link #NO_PID} or {@link #BAD_PID}
    */
   private record Draft(
-      boolean object, boolean namesAlive, Boolean alive, Object timestamp, Object pid) {
+      boolean object, boolean namesAlive, Boolean alive, Object timestamp, long pid) {
 
     private static final Object BAD = new Object();
+    private static final long NO_PID = 0;
+    private static final long BAD_PID = -1;
 
     static Draft notAnObject() {
-      return new Draft(false, false, null, null, null);
+      return new Draft(false, false, null, null, NO_PID);
     }
 
     /**
      * Reads an object's fields; with {@code inner}, its object fields too, as the drafts of a
      * wrapped map.
      */
-    static Draft read(JsonParser parser, Map<String, Draft> inner) throws IOException {
+    static Draft read(JsonParser parser, Level inner) throws IOException {
       boolean namesAlive = false;
       Boolean alive = null;
       Object timestamp = null;
-      Object pid = null;
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
+      long pid = NO_PID;
+      String field;
+      while ((field = inner != null ? inner.nextName(parser) : nextName(parser)) != null) {
         JsonToken value = parser.nextToken();
         if (inner != null && value == JsonToken.START_OBJECT) {
-          inner.put(field, read(parser, null));
+          inner.add(field, read(parser, null));
           continue;
         }
         switch (field) {
@@ -145,7 +235,7 @@ final class RegistryParser {
           case "pid" -> pid = pid(parser, value);
           default -> {
             if (inner != null) {
-              inner.put(field, notAnObject());
+              inner.add(field, notAnObject());
             }
           }
         }
@@ -154,32 +244,41 @@ final class RegistryParser {
       return new Draft(true, namesAlive, alive, timestamp, pid);
     }
 
+    private static String nextName(JsonParser parser) throws IOException {
+      return parser.nextToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
+    }
+
     private static Object timestamp(JsonParser parser, JsonToken value) throws IOException {
       return switch (value) {
         case VALUE_NULL -> null;
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
-        case VALUE_STRING -> parser.getText();
+        case VALUE_STRING -> {
+          Instant quick =
+              Timestamps.parseUtc(
+                  parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+          yield quick != null ? quick : parser.getText();
+        }
         default -> BAD;
       };
     }
 
-    private static Object pid(JsonParser parser, JsonToken value) throws IOException {
+    private static long pid(JsonParser parser, JsonToken value) throws IOException {
       if (value == JsonToken.VALUE_NULL) {
-        return null;
+        return NO_PID;
       }
       boolean positive =
           value == JsonToken.VALUE_NUMBER_INT
               && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
               && parser.getLongValue() > 0;
-      return positive ? parser.getLongValue() : BAD;
+      return positive ? parser.getLongValue() : BAD_PID;
     }
 
     /**
-     * @param known a name that may be this entry's, to use instead of a new one when it is
+     * @param before the previous read's entry at this place when it has this name: its name object
+     *     is used, and the entry itself when nothing else changed either
      */
-    RegistryEntry entry(String name, DaemonName known) throws RegistryFormatException {
-      DaemonName same = known != null && known.value().equals(name) ? known : null;
-      if (same == null && !DaemonName.isValid(name)) {
+    RegistryEntry entry(String name, RegistryEntry before) throws RegistryFormatException {
+      if (before == null && !DaemonName.isValid(name)) {
         throw new RegistryFormatException(
             "entry " + shortened(name) + ": name must match [A-Za-z0-9._-]{1,64}");
       }
@@ -190,19 +289,29 @@ final class RegistryParser {
         throw new RegistryFormatException(
             "entry \"" + name + "\": \"alive\" must be true or false");
       }
-      if (pid == BAD) {
+      if (pid == BAD_PID) {
         // Judged after the timestamp below, as the fields are listed.
         instant(name);
         throw new RegistryFormatException(
             "entry \"" + name + "\": \"pid\" must be a positive integer");
       }
-      return new RegistryEntry(
-          same != null ? same : DaemonName.of(name), alive, instant(name), (Long) pid);
+      Instant instant = instant(name);
+      if (before == null) {
+        return new RegistryEntry(DaemonName.of(name), alive, instant, pid == NO_PID ? null : pid);
+      }
+      Long samePid = before.pid() != null && before.pid() == pid ? before.pid() : null;
+      if (before.alive() == alive
+          && Objects.equals(before.timestamp(), instant)
+          && (samePid != null || (before.pid() == null && pid == NO_PID))) {
+        return before;
+      }
+      Long boxed = samePid != null || pid == NO_PID ? samePid : Long.valueOf(pid);
+      return new RegistryEntry(before.name(), alive, instant, boxed);
     }
 
     private Instant instant(String name) throws RegistryFormatException {
-      if (timestamp == null) {
-        return null;
+      if (timestamp == null || timestamp instanceof Instant) {
+        return (Instant) timestamp;
       }
       if (timestamp instanceof Double seconds) {
         return Instant.ofEpochMilli(Math.round(seconds * 1000));

@@ -4,6 +4,8 @@ import static dev.ghost.gateway.domain.DaemonState.DOWN;
 import static dev.ghost.gateway.domain.DaemonState.UNKNOWN;
 import static dev.ghost.gateway.domain.DaemonState.UP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -52,6 +54,23 @@ class SnapshotAssemblerTest {
 
     assertEquals(START, second.daemons().get(A).since());
     assertEquals(START.plusSeconds(30), third.daemons().get(A).since());
+  }
+
+  @Test
+  void anUnchangedDaemonKeepsItsStatusObjectAndAChangedOneGetsANewOne() {
+    Snapshot first =
+        SnapshotAssembler.next(Snapshot.EMPTY, 1, START, List.of(observation(UP, "r")), List.of());
+    Snapshot same =
+        SnapshotAssembler.next(
+            first, 2, START.plusSeconds(15), List.of(observation(UP, "r")), List.of());
+    Snapshot otherSource =
+        SnapshotAssembler.next(
+            same, 3, START.plusSeconds(30), List.of(observation(UP, "s")), List.of());
+
+    assertSame(first.daemons().get(A), same.daemons().get(A));
+    assertNotSame(same.daemons().get(A), otherSource.daemons().get(A));
+    assertEquals("s", otherSource.daemons().get(A).source());
+    assertEquals(START, otherSource.daemons().get(A).since(), "still up since the start");
   }
 
   @Test

@@ -80,6 +80,40 @@ class DaemonsJsonTest {
     assertEquals(text(new DaemonsJson().render(reasonToo)), text(renderer.render(reasonToo)));
   }
 
+  /**
+   * Daemons keep their name objects from one snapshot to the next, and each is first looked for at
+   * its last place: one that moved, one that stayed but changed, and one new in between must each
+   * still give the bytes a fresh renderer writes.
+   */
+  @Test
+  void daemonsThatMoveOrChangeInPlaceGiveTheBytesAFreshRenderWrites() throws Exception {
+    DaemonsJson renderer = new DaemonsJson();
+    DaemonStatus a = status("a", DaemonState.UP, "ok", 1L);
+    DaemonStatus b = status("b", DaemonState.DOWN, "x", null);
+    DaemonStatus c = status("c", DaemonState.UP, "ok", 3L);
+    List<List<DaemonStatus>> renders =
+        List.of(
+            List.of(a, b, c),
+            List.of(b, c),
+            List.of(a, withReason(b, "y"), c),
+            List.of(a, withReason(b, "y"), status("bb", DaemonState.UP, "new", 2L), c),
+            List.of(withLastSeen(a, T.plusMillis(5)), withReason(b, "y"), c));
+    for (List<DaemonStatus> daemons : renders) {
+      assertEquals(text(new DaemonsJson().render(daemons)), text(renderer.render(daemons)));
+    }
+  }
+
+  private static DaemonStatus withReason(DaemonStatus status, String reason) {
+    return new DaemonStatus(
+        status.name(),
+        status.state(),
+        status.since(),
+        reason,
+        status.source(),
+        status.lastSeen(),
+        status.pid());
+  }
+
   private static DaemonStatus withLastSeen(DaemonStatus status, Instant seen) {
     return new DaemonStatus(
         status.name(),

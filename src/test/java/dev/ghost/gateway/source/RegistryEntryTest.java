@@ -1,6 +1,7 @@
 package dev.ghost.gateway.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.domain.DaemonState;
@@ -8,6 +9,7 @@ import dev.ghost.gateway.domain.Observation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +38,20 @@ class RegistryEntryTest {
             null,
             DaemonState.UP,
             "registry says alive"),
+        Arguments.of(
+            "a nanosecond short of max age",
+            true,
+            NOW.minus(MAX_AGE).plusNanos(1),
+            null,
+            DaemonState.UP,
+            "registry says alive"),
+        Arguments.of(
+            "a nanosecond past max age",
+            true,
+            NOW.minus(MAX_AGE).minusNanos(1),
+            null,
+            DaemonState.DOWN,
+            "registry entry is 60 s old (max 60 s)"),
         Arguments.of(
             "one second past max age",
             true,
@@ -88,5 +104,25 @@ class RegistryEntryTest {
     assertEquals(expected, observation.state());
     assertEquals(reason, observation.reason());
     assertEquals("registry", observation.source());
+  }
+
+  @Test
+  void reusesTheLastJudgementWhereItSaysTheSame() {
+    DaemonName name = DaemonName.of("ghost-bridge");
+    Observation last =
+        new RegistryEntry(name, true, NOW, RUNNING).judge(NOW, MAX_AGE, pid -> true, null);
+
+    Observation unchanged =
+        new RegistryEntry(name, true, NOW, RUNNING).judge(NOW, MAX_AGE, pid -> true, last);
+    Observation seenLater =
+        new RegistryEntry(name, true, NOW.plusSeconds(1), RUNNING)
+            .judge(NOW, MAX_AGE, pid -> true, last);
+    Observation otherPid =
+        new RegistryEntry(name, true, NOW, GONE).judge(NOW, MAX_AGE, pid -> true, last);
+
+    assertSame(last, unchanged);
+    assertSame(last.reason(), seenLater.reason());
+    assertEquals(NOW.plusSeconds(1), seenLater.lastSeen());
+    assertEquals("pid 200 runs", otherPid.reason());
   }
 }

@@ -41,10 +41,22 @@ class RegistryParserTest {
         Arguments.of("trailing content after the object", "{\"a\": {\"alive\": true}} junk", "a+"));
   }
 
+  /**
+   * Read twice by one parser: the second read tries each name against the first read's at its
+   * place, and must find the same entries (the repeated name is then told apart by the map).
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("forms")
   void readsTheEntriesOfEachForm(String name, String json, String expected) throws Exception {
-    List<RegistryEntry> entries = RegistryParser.parse(bytes(json));
+    RegistryParser parser = new RegistryParser();
+    List<RegistryEntry> first = parser.parse(bytes(json), List.of());
+    List<RegistryEntry> second = parser.parse(bytes(json), first);
+
+    assertEquals(expected, shown(first));
+    assertEquals(expected, shown(second), "read again, against the first read");
+  }
+
+  private static String shown(List<RegistryEntry> entries) {
     StringBuilder shown = new StringBuilder();
     for (RegistryEntry entry : entries) {
       shown
@@ -52,15 +64,16 @@ class RegistryParserTest {
           .append(entry.name())
           .append(entry.alive() ? "+" : "-");
     }
-    assertEquals(expected, shown.toString());
+    return shown.toString();
   }
 
   @Test
   void keepsThePreviousReadsNameObjectsWhereTheNamesAreTheSame() throws Exception {
+    RegistryParser parser = new RegistryParser();
     List<RegistryEntry> before =
-        RegistryParser.parse(bytes("{\"a\": {\"alive\": true}, \"b\": {\"alive\": true}}"));
+        parser.parse(bytes("{\"a\": {\"alive\": true}, \"b\": {\"alive\": true}}"), List.of());
     List<RegistryEntry> after =
-        RegistryParser.parse(
+        parser.parse(
             bytes(
                 "{\"a\": {\"alive\": false}, \"c\": {\"alive\": true},"
                     + " \"b\": {\"alive\": true}}"),
@@ -70,6 +83,20 @@ class RegistryParserTest {
     assertEquals(DaemonName.of("c"), after.get(1).name());
     assertEquals(DaemonName.of("b"), after.get(2).name(), "b, moved: a name of its own");
     assertEquals(false, after.get(0).alive());
+  }
+
+  @Test
+  void keepsTheVeryEntryThatDidNotChangeAndANewOneForOneThatDid() throws Exception {
+    RegistryParser parser = new RegistryParser();
+    String a = "\"a\": {\"alive\": true, \"timestamp\": \"2026-01-01T00:00:00Z\", \"pid\": 7}";
+    List<RegistryEntry> before =
+        parser.parse(bytes("{" + a + ", \"b\": {\"alive\": true, \"pid\": 8}}"), List.of());
+    List<RegistryEntry> after =
+        parser.parse(bytes("{" + a + ", \"b\": {\"alive\": true, \"pid\": 9}}"), before);
+
+    assertSame(before.get(0), after.get(0), "a, unchanged");
+    assertSame(before.get(1).name(), after.get(1).name());
+    assertEquals(9L, after.get(1).pid(), "b, with its new pid");
   }
 
   private static byte[] bytes(String json) {
