@@ -31,14 +31,23 @@ public final class SnapshotAssembler {
     // Known daemons first, in the previous snapshot's name order, then the new ones: the snapshot's
     // sort then finds the list nearly sorted, which costs it one pass instead of n log n compares.
     List<DaemonStatus> statuses = new ArrayList<>(merged.size());
-    for (DaemonName known : previous.daemons().keySet()) {
-      Observation observation = merged.remove(known);
-      if (observation != null) {
-        statuses.add(statusOf(previous, now, observation));
+    boolean unchanged = true;
+    for (DaemonStatus before : previous.daemons().values()) {
+      Observation observation = merged.remove(before.name());
+      if (observation == null) {
+        unchanged = false;
+        continue;
       }
+      DaemonStatus status = statusOf(before, now, observation);
+      unchanged &= status == before;
+      statuses.add(status);
+    }
+    if (unchanged && merged.isEmpty()) {
+      // Every daemon as it was: the previous map serves again, not a copy of it.
+      return new Snapshot(sequence, now, previous.daemons());
     }
     for (Observation appeared : merged.values()) {
-      statuses.add(statusOf(previous, now, appeared));
+      statuses.add(statusOf(null, now, appeared));
     }
     return Snapshot.of(sequence, now, statuses);
   }
@@ -95,11 +104,11 @@ public final class SnapshotAssembler {
   }
 
   /**
-   * The daemon's status as {@code observation} says; the previous snapshot's very object when
-   * nothing in it changed, so that the next steps (diff, rendering) see it unchanged at a glance.
+   * The daemon's status as {@code observation} says, {@code before} being its status in the
+   * previous snapshot or null; that very object when nothing in it changed, so that the next steps
+   * (diff, rendering) see it unchanged at a glance.
    */
-  private static DaemonStatus statusOf(Snapshot previous, Instant now, Observation observation) {
-    DaemonStatus before = previous.daemons().get(observation.name());
+  private static DaemonStatus statusOf(DaemonStatus before, Instant now, Observation observation) {
     Instant since = before != null && before.state() == observation.state() ? before.since() : now;
     Instant lastSeen =
         observation.lastSeen() == null && before != null

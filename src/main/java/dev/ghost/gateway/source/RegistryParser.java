@@ -56,6 +56,8 @@ final class RegistryParser {
 
   private SerializedString[] encodedNames = new SerializedString[0];
 
+  private final FieldOrder fieldOrder = new FieldOrder();
+
   /** One read of {@code bytes} with nothing before it. */
   static List<RegistryEntry> parse(byte[] bytes) throws RegistryFormatException {
     return new RegistryParser().parse(bytes, List.of());
@@ -69,11 +71,17 @@ final class RegistryParser {
    */
   List<RegistryEntry> parse(byte[] bytes, List<RegistryEntry> previous)
       throws RegistryFormatException {
+    return parse(bytes, bytes.length, previous);
+  }
+
+  /** {@link #parse(byte[], List)} of the first {@code length} bytes. */
+  List<RegistryEntry> parse(byte[] bytes, int length, List<RegistryEntry> previous)
+      throws RegistryFormatException {
     if (previous != remembered) {
       remembered = previous;
       encodedNames = new SerializedString[previous.size()];
     }
-    try (JsonParser parser = JSON.createParser(bytes)) {
+    try (JsonParser parser = JSON.createParser(bytes, 0, length)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new RegistryFormatException("must be a JSON object of daemons, by name");
       }
@@ -88,7 +96,7 @@ final class RegistryParser {
           continue;
         }
         Level inner = WRAPPER.equals(name) ? new Level() : null;
-        Draft draft = Draft.read(parser, inner);
+        Draft draft = Draft.read(parser, inner, fieldOrder);
         root.add(name, draft);
         if (inner != null) {
           // The wrapper form puts the map under "daemons"; a daemon named "daemons" has "alive".
@@ -142,8 +150,10 @@ final class RegistryParser {
    * it is that one.
    */
   private final class Level {
-    private final List<String> names = new ArrayList<>();
-    private final List<Draft> drafts = new ArrayList<>();
+    // Sized for as many daemons as the last read had: grown step by step, these lists were an
+    // eighth of what a tick allocated.
+    private final List<String> names = new ArrayList<>(remembered.size() + 1);
+    private final List<Draft> drafts = new ArrayList<>(remembered.size() + 1);
     private boolean allExpected = true;
 
     /** The next field's name, or null at the object's end; leaves the parser on the name. */
@@ -191,6 +201,45 @@ final class RegistryParser {
   }
 
   /**
+   * The fields an entry lists, in the order the last entry listed them: an orchestrator writes
+   * every entry's fields in one order, so each field is first tried against the one at its place in
+   * the last entry, a comparison of bytes instead of a lookup of 30,000 names a tick.
+   */
+  private static final class FieldOrder {
+    private static final SerializedString ALIVE = new SerializedString("alive");
+    private static final SerializedString TIMESTAMP = new SerializedString("timestamp");
+    private static final SerializedString PID = new SerializedString("pid");
+
+    private final SerializedString[] order = new SerializedString[3];
+
+    /** The next field's name, or null at the entry's end; leaves the parser on the name. */
+    String next(JsonParser parser, int place) throws IOException {
+      SerializedString expected = place < order.length ? order[place] : null;
+      if (expected != null && parser.nextFieldName(expected)) {
+        return expected.getValue();
+      }
+      JsonToken token = expected != null ? parser.currentToken() : parser.nextToken();
+      if (token != JsonToken.FIELD_NAME) {
+        return null;
+      }
+      String name = parser.currentName();
+      if (place < order.length) {
+        order[place] = known(name);
+      }
+      return name;
+    }
+
+    private static SerializedString known(String name) {
+      return switch (name) {
+        case "alive" -> ALIVE;
+        case "timestamp" -> TIMESTAMP;
+        case "pid" -> PID;
+        default -> null;
+      };
+    }
+  }
+
+  /**
    * One entry's fields as read, judged only once the whole file has parsed.
    *
    * @param namesAlive whether it has an {@code alive} field of any value
@@ -214,16 +263,18 @@ final class RegistryParser {
      * Reads an object's fields; with {@code inner}, its object fields too, as the drafts of a
      * wrapped map.
      */
-    static Draft read(JsonParser parser, Level inner) throws IOException {
+    static Draft read(JsonParser parser, Level inner, FieldOrder fields) throws IOException {
       boolean namesAlive = false;
       Boolean alive = null;
       Object timestamp = null;
       long pid = NO_PID;
       String field;
-      while ((field = inner != null ? inner.nextName(parser) : nextName(parser)) != null) {
+      int place = 0;
+      while ((field = inner != null ? inner.nextName(parser) : fields.next(parser, place++))
+          != null) {
         JsonToken value = parser.nextToken();
         if (inner != null && value == JsonToken.START_OBJECT) {
-          inner.add(field, read(parser, null));
+          inner.add(field, read(parser, null, fields));
           continue;
         }
         switch (field) {
@@ -242,10 +293,6 @@ final class RegistryParser {
         parser.skipChildren();
       }
       return new Draft(true, namesAlive, alive, timestamp, pid);
-    }
-
-    private static String nextName(JsonParser parser) throws IOException {
-      return parser.nextToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
     }
 
     private static Object timestamp(JsonParser parser, JsonToken value) throws IOException {

@@ -68,6 +68,7 @@ class SnapshotAssemblerTest {
             same, 3, START.plusSeconds(30), List.of(observation(UP, "s")), List.of());
 
     assertSame(first.daemons().get(A), same.daemons().get(A));
+    assertSame(first.daemons(), same.daemons(), "nothing changed: the same map serves again");
     assertNotSame(same.daemons().get(A), otherSource.daemons().get(A));
     assertEquals("s", otherSource.daemons().get(A).source());
     assertEquals(START, otherSource.daemons().get(A).since(), "still up since the start");
