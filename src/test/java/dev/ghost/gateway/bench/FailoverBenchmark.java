@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -90,7 +89,7 @@ public final class FailoverBenchmark {
   private static Process start(
       Path jar, int port, NotificationBenchmark.Receiver receiver, Map<String, String> store)
       throws IOException {
-    Path dataDir = Files.createTempDirectory("failover-bench");
+    Path dataDir = ScratchDirs.create("failover-bench");
     return NotificationBenchmark.startGateway(jar, dataDir, port, receiver.hook(), store);
   }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,7 +41,7 @@ public final class NotificationBenchmark {
     int changes = Integer.parseInt(args[1]);
     int port = Integer.parseInt(args[2]);
     Receiver receiver = new Receiver();
-    Path dataDir = Files.createTempDirectory("notify-bench");
+    Path dataDir = ScratchDirs.create("notify-bench");
     Process gateway = startGateway(jar, dataDir, port, receiver.hook(), Map.of());
     OkHttpClient client = new OkHttpClient();
     String base = "http://127.0.0.1:" + port;

@@ -17,7 +17,6 @@ import dev.ghost.gateway.testsupport.Configs;
 import dev.ghost.gateway.testsupport.Engines;
 import dev.ghost.gateway.testsupport.SqliteStores;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +62,7 @@ public final class ProbeBenchmark {
                         probe.daemon(), timed(probe.probe(), roundTrips), probe.interval()))
             .toList();
 
-    Path dir = Files.createTempDirectory("probe-bench");
+    Path dir = ScratchDirs.create("probe-bench");
     try (ProbeSource source = new ProbeSource(Clock.systemUTC(), probes, 16, () -> {})) {
       SnapshotEngine engine =
           Engines.create(

@@ -51,7 +51,7 @@ public final class TickBenchmark {
   public static void main(String[] args) throws Exception {
     int daemons = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int ticks = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-    Path dir = Files.createTempDirectory("tick-bench");
+    Path dir = ScratchDirs.create("tick-bench");
     Path registry = dir.resolve("registry.json");
     long pid = ProcessHandle.current().pid();
     writeRegistry(registry, daemons, pid, -1);
