@@ -31,14 +31,14 @@ public final class Timestamps {
    * @return false, with nothing written, for years outside 0000..9999
    */
   public static boolean formatInto(Instant instant, char[] out, int at) {
+    if (!formattable(instant)) {
+      return false;
+    }
     long seconds = instant.getEpochSecond();
     long days = Math.floorDiv(seconds, 86_400);
     int secondOfDay = (int) Math.floorMod(seconds, 86_400);
     LocalDate date = LocalDate.ofEpochDay(days);
     int year = date.getYear();
-    if (year < 0 || year > 9999) {
-      return false;
-    }
     digits(out, at, year, 4);
     out[at + 4] = '-';
     digits(out, at + 5, date.getMonthValue(), 2);
@@ -55,6 +55,16 @@ public final class Timestamps {
     out[at + 23] = 'Z';
     return true;
   }
+
+  /** Whether {@link #formatInto} writes {@code instant}: years 0000 to 9999. */
+  public static boolean formattable(Instant instant) {
+    return instant.getEpochSecond() >= FIRST_SECOND && instant.getEpochSecond() <= LAST_SECOND;
+  }
+
+  /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z. */
+  private static final long FIRST_SECOND = -62_167_219_200L;
+
+  private static final long LAST_SECOND = 253_402_300_799L;
 
   /**
    * Parses the common UTC form {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} quickly; returns null for

@@ -20,10 +20,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Renders the status document's {@code daemons} object: {@code {name: {alive, timestamp, state,
@@ -31,11 +29,13 @@ import java.util.Set;
  * (when a source last heard from the daemon itself, or null) are the seed's fields.
  *
  * <p>At 10,000 daemons this object is nearly the whole document and rendering it was the largest
- * part of a tick. So each daemon's bytes are kept, and a daemon whose status equals the one last
- * rendered is copied, not written again; one whose only change is its {@code timestamp} (a registry
- * rewritten with fresh timestamps changes every daemon's) gets a copy with the 24 characters of the
- * new timestamp written over the old; the others are written in one generator pass with pre-encoded
- * field names and raw timestamps. Single-threaded: the snapshot thread owns it.
+ * part of a tick. So the last document is kept with where each daemon's member lies in it: a daemon
+ * whose status equals the one last rendered is copied from there, and daemons that follow each
+ * other in both documents are copied in one run (the whole object at once when nothing was added or
+ * removed); one whose only change is its {@code timestamp} (a registry rewritten with fresh
+ * timestamps changes every daemon's) is copied and gets the 24 characters of the new timestamp
+ * written over the old in the new document; the others are written in one generator pass with
+ * pre-encoded field names and raw timestamps. Single-threaded: the snapshot thread owns it.
  */
 final class DaemonsJson {
 
@@ -57,109 +57,85 @@ final class DaemonsJson {
   private static final byte[] TIMESTAMP_FIELD =
       ",\"timestamp\":\"".getBytes(StandardCharsets.US_ASCII);
 
-  /**
-   * One daemon's {@code "name":{...}} as last rendered, and the status it was rendered from.
-   * Patched in place rather than copied: each document holds its own copy of the bytes, and at
-   * 10,000 daemons a copy per daemon per tick was a tenth of what a tick allocated.
-   */
-  private static final class Fragment {
-
-    private DaemonStatus status;
-    private final byte[] json;
-
-    /**
-     * Where the {@link Timestamps#LENGTH} characters of its timestamp begin, or -1 when it has none
-     * of that form (null).
-     */
-    private final int timestampAt;
-
-    Fragment(DaemonStatus status, byte[] json) {
-      this.status = status;
-      this.json = json;
-      int field = indexOf(json, TIMESTAMP_FIELD);
-      boolean formatted =
-          field >= 0
-              && json.length > field + TIMESTAMP_FIELD.length + Timestamps.LENGTH
-              && json[field + TIMESTAMP_FIELD.length + Timestamps.LENGTH] == '"';
-      this.timestampAt = formatted ? field + TIMESTAMP_FIELD.length : -1;
-    }
-
-    /**
-     * Makes this the fragment of {@code status} when the two differ only in the last-seen time.
-     *
-     * @return whether it did
-     */
-    boolean patchLastSeen(DaemonStatus status, char[] scratch) {
-      if (timestampAt < 0
-          || status.lastSeen() == null
-          || !status.sameButLastSeen(this.status)
-          || !Timestamps.formatInto(status.lastSeen(), scratch, 0)) {
-        return false;
-      }
-      for (int i = 0; i < Timestamps.LENGTH; i++) {
-        json[timestampAt + i] = (byte) scratch[i];
-      }
-      this.status = status;
-      return true;
-    }
-  }
-
   private final JsonFactory factory = new JsonFactory();
-  private final Map<DaemonName, Fragment> rendered = new HashMap<>();
+
+  /** The last document written, and each daemon's member in it, by place. */
+  private Layout last = Layout.EMPTY;
+
+  /** Where each daemon of {@link #last} is, for daemons that changed place; made when needed. */
+  private Map<DaemonName, Integer> lastPlaces;
 
   /**
-   * The fragments of the last render, in the document's order: the daemons of a snapshot are nearly
-   * always those of the last one, in the same places, so each is first looked for there, by the
-   * identity of its name, before the map.
+   * Daemons' members within one document, by place in the object.
+   *
+   * @param bytes the document
+   * @param starts where each member begins in it
+   * @param ends where each ends (a comma follows all but the last)
+   * @param timestamps where its timestamp's {@link Timestamps#LENGTH} characters begin, relative to
+   *     its start, or -1 when it has none of that form (null)
+   * @param statuses what each was rendered from
    */
-  private Fragment[] lastOrder = new Fragment[0];
+  private record Layout(
+      byte[] bytes, int[] starts, int[] ends, int[] timestamps, DaemonStatus[] statuses) {
+    static final Layout EMPTY =
+        new Layout(new byte[0], new int[0], new int[0], new int[0], new DaemonStatus[0]);
+  }
 
+  /**
+   * Plans the object for {@code daemons}: which members come from the last document (and which of
+   * those get a new timestamp), and writes the others. Nothing is copied until {@link
+   * Rendered#document}.
+   */
   Rendered render(Collection<DaemonStatus> daemons) throws IOException {
-    List<byte[]> parts = new ArrayList<>(daemons.size());
+    int count = daemons.size();
+    DaemonStatus[] statuses = daemons.toArray(new DaemonStatus[0]);
+    int[] from = new int[count];
+    boolean[] patch = new boolean[count];
     List<DaemonStatus> changed = new ArrayList<>();
-    List<Integer> changedAt = new ArrayList<>();
-    char[] scratch = new char[Timestamps.LENGTH];
-    Fragment[] order = new Fragment[daemons.size()];
-    for (DaemonStatus status : daemons) {
-      Fragment known = lookUp(status.name(), parts.size());
-      if (known != null
-          && (known.status == status
-              || known.status.equals(status)
-              || known.patchLastSeen(status, scratch))) {
-        order[parts.size()] = known;
-        parts.add(known.json);
+    for (int place = 0; place < count; place++) {
+      DaemonStatus status = statuses[place];
+      int known = lastPlace(status.name(), place);
+      DaemonStatus before = known < 0 ? null : last.statuses()[known];
+      if (before != null && (before == status || before.equals(status))) {
+        from[place] = known;
+      } else if (before != null && canPatch(before, status, known)) {
+        from[place] = known;
+        patch[place] = true;
       } else {
+        from[place] = -1 - changed.size();
         changed.add(status);
-        changedAt.add(parts.size());
-        parts.add(null);
       }
     }
-    List<byte[]> written = writeFragments(changed);
-    for (int i = 0; i < changed.size(); i++) {
-      DaemonStatus status = changed.get(i);
-      Fragment fragment = new Fragment(status, written.get(i));
-      rendered.put(status.name(), fragment);
-      order[changedAt.get(i)] = fragment;
-      parts.set(changedAt.get(i), written.get(i));
-    }
-    lastOrder = order;
-    if (rendered.size() > daemons.size()) {
-      forgetDeparted(daemons);
-    }
-    return new Rendered(parts);
+    return new Rendered(last, statuses, from, patch, writeFragments(changed));
   }
 
-  private Fragment lookUp(DaemonName name, int place) {
-    if (place < lastOrder.length && lastOrder[place].status.name() == name) {
-      return lastOrder[place];
+  /** The daemon's place in the last document: first looked for at {@code place}, by identity. */
+  private int lastPlace(DaemonName name, int place) {
+    DaemonStatus[] before = last.statuses();
+    if (place < before.length && before[place].name() == name) {
+      return place;
     }
-    return rendered.get(name);
+    if (lastPlaces == null) {
+      lastPlaces = new HashMap<>(before.length * 4 / 3 + 1);
+      for (int i = 0; i < before.length; i++) {
+        lastPlaces.put(before[i].name(), i);
+      }
+    }
+    Integer known = lastPlaces.get(name);
+    return known == null ? -1 : known;
   }
 
-  private void forgetDeparted(Collection<DaemonStatus> daemons) {
-    Set<DaemonName> present = new HashSet<>(daemons.size() * 4 / 3 + 1);
-    daemons.forEach(status -> present.add(status.name()));
-    rendered.keySet().retainAll(present);
+  /** Whether {@code status} differs from {@code before} only in a last-seen time of our form. */
+  private boolean canPatch(DaemonStatus before, DaemonStatus status, int known) {
+    return last.timestamps()[known] >= 0
+        && status.lastSeen() != null
+        && Timestamps.formattable(status.lastSeen())
+        && status.sameButLastSeen(before);
+  }
+
+  private void remember(Layout layout) {
+    last = layout;
+    lastPlaces = null;
   }
 
   /** Writes the changed daemons in one pass, cutting the output at each daemon's end. */
@@ -192,9 +168,31 @@ final class DaemonsJson {
     return fragments;
   }
 
-  private static int indexOf(byte[] bytes, byte[] part) {
+  /**
+   * Where the timestamp of the member in {@code bytes[start, end)} begins, relative to its start,
+   * or -1 when it is not a string of exactly {@link Timestamps#LENGTH} characters (null, or a year
+   * past 9999 written by {@code Instant.toString}).
+   */
+  private static int timestampIn(byte[] bytes, int start, int end) {
+    int field = indexOf(bytes, start, end, TIMESTAMP_FIELD);
+    if (field < 0) {
+      return -1;
+    }
+    int at = field + TIMESTAMP_FIELD.length;
+    if (at + Timestamps.LENGTH >= end || bytes[at + Timestamps.LENGTH] != '"') {
+      return -1;
+    }
+    for (int i = at; i < at + Timestamps.LENGTH; i++) {
+      if (bytes[i] == '"') {
+        return -1;
+      }
+    }
+    return at - start;
+  }
+
+  private static int indexOf(byte[] bytes, int start, int end, byte[] part) {
     outer:
-    for (int i = 0; i <= bytes.length - part.length; i++) {
+    for (int i = start; i <= end - part.length; i++) {
       for (int j = 0; j < part.length; j++) {
         if (bytes[i + j] != part[j]) {
           continue outer;
@@ -246,21 +244,41 @@ final class DaemonsJson {
   }
 
   /**
-   * The daemons object as its members' bytes, put into the document that holds it as a value by
-   * {@link #document}. At 10,000 daemons the object is 1.7 MB, nearly all of the document: joined
-   * first and then copied through the generator's buffers, it was copied three times a tick; here
-   * each member is copied once, into the document's own array.
+   * The daemons object, planned: put into the document that holds it as a value by {@link
+   * #document}, where each member is copied once, straight into the document's own array, and
+   * members that followed each other in the last document in one copy.
    */
-  static final class Rendered implements JsonSerializable {
+  final class Rendered implements JsonSerializable {
 
-    private final List<byte[]> members;
+    private final Layout source;
+    private final DaemonStatus[] statuses;
+
+    /** By place: the member's place in {@link #source}, or {@code -1 - i} for fragment i. */
+    private final int[] from;
+
+    /** By place: whether the copied member gets its status's last-seen time written over. */
+    private final boolean[] patch;
+
+    private final List<byte[]> fragments;
     private int writtenAt = -1;
 
-    private Rendered(List<byte[]> members) {
-      this.members = members;
+    private Rendered(
+        Layout source,
+        DaemonStatus[] statuses,
+        int[] from,
+        boolean[] patch,
+        List<byte[]> fragments) {
+      this.source = source;
+      this.statuses = statuses;
+      this.from = from;
+      this.patch = patch;
+      this.fragments = fragments;
     }
 
-    /** {@code document} as JSON, with this object as the value it holds. */
+    /**
+     * {@code document} as JSON, with this object as the value it holds; the next render copies from
+     * it.
+     */
     byte[] document(ObjectMapper json, Object document) throws IOException {
       ByteArrayBuilder out = new ByteArrayBuilder(4096);
       writtenAt = -1;
@@ -271,25 +289,80 @@ final class DaemonsJson {
       if (writtenAt < 0) {
         throw new IllegalStateException("the document does not hold the daemons object");
       }
-      int size = 2 + Math.max(0, members.size() - 1);
-      for (byte[] member : members) {
-        size += member.length;
+      int count = statuses.length;
+      int size = 2 + Math.max(0, count - 1);
+      for (int place = 0; place < count; place++) {
+        size += memberLength(place);
       }
       byte[] whole = new byte[around.length + size];
       System.arraycopy(around, 0, whole, 0, writtenAt);
+      int[] starts = new int[count];
+      int[] ends = new int[count];
+      int[] timestamps = new int[count];
+      char[] scratch = new char[Timestamps.LENGTH];
       int at = writtenAt;
       whole[at++] = '{';
-      for (int i = 0; i < members.size(); i++) {
-        if (i > 0) {
+      int place = 0;
+      while (place < count) {
+        if (place > 0) {
           whole[at++] = ',';
         }
-        byte[] member = members.get(i);
-        System.arraycopy(member, 0, whole, at, member.length);
-        at += member.length;
+        int run = runLength(place);
+        if (run == 0) {
+          byte[] fragment = fragments.get(-1 - from[place]);
+          System.arraycopy(fragment, 0, whole, at, fragment.length);
+          starts[place] = at;
+          ends[place] = at + fragment.length;
+          timestamps[place] = timestampIn(whole, at, ends[place]);
+          at = ends[place];
+          place++;
+          continue;
+        }
+        // Members next to each other in the last document: one copy, commas included.
+        int first = from[place];
+        int copyFrom = source.starts()[first];
+        int length = source.ends()[first + run - 1] - copyFrom;
+        System.arraycopy(source.bytes(), copyFrom, whole, at, length);
+        for (int i = 0; i < run; i++) {
+          int was = first + i;
+          starts[place + i] = at + source.starts()[was] - copyFrom;
+          ends[place + i] = at + source.ends()[was] - copyFrom;
+          timestamps[place + i] = source.timestamps()[was];
+          if (patch[place + i]) {
+            patchLastSeen(whole, starts[place + i] + timestamps[place + i], place + i, scratch);
+          }
+        }
+        at += length;
+        place += run;
       }
       whole[at++] = '}';
       System.arraycopy(around, writtenAt, whole, at, around.length - writtenAt);
+      remember(new Layout(whole, starts, ends, timestamps, statuses));
       return whole;
+    }
+
+    private int memberLength(int place) {
+      int was = from[place];
+      return was < 0 ? fragments.get(-1 - was).length : source.ends()[was] - source.starts()[was];
+    }
+
+    /** How many members from {@code place} on are copied from consecutive places of the last. */
+    private int runLength(int place) {
+      if (from[place] < 0) {
+        return 0;
+      }
+      int run = 1;
+      while (place + run < from.length && from[place + run] == from[place] + run) {
+        run++;
+      }
+      return run;
+    }
+
+    private void patchLastSeen(byte[] whole, int at, int place, char[] scratch) {
+      Timestamps.formatInto(statuses[place].lastSeen(), scratch, 0);
+      for (int i = 0; i < Timestamps.LENGTH; i++) {
+        whole[at + i] = (byte) scratch[i];
+      }
     }
 
     /** Writes nothing, as a value, and notes where in the output the object goes. */

@@ -64,7 +64,13 @@ class DaemonsJsonTest {
     renderer.render(List.of(first, status("b", DaemonState.DOWN, "x", null)));
     for (Instant seen :
         new Instant[] {
-          T.plusMillis(1), T.plusSeconds(86_400 * 400L), null, T.plusMillis(7), T.plusMillis(8)
+          T.plusMillis(1),
+          T.plusSeconds(86_400 * 400L),
+          null,
+          T.plusMillis(7),
+          Instant.parse("+10000-01-01T00:00:00Z"),
+          T.plusMillis(8),
+          T.plusMillis(9)
         }) {
       List<DaemonStatus> next =
           List.of(
