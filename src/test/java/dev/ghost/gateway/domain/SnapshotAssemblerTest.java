@@ -43,14 +43,9 @@ class SnapshotAssemblerTest {
 
   @Test
   void sinceStaysWhileTheStateStaysAndMovesWhenItChanges() {
-    Snapshot first =
-        SnapshotAssembler.next(Snapshot.EMPTY, 1, START, List.of(observation(UP, "r")), List.of());
-    Snapshot second =
-        SnapshotAssembler.next(
-            first, 2, START.plusSeconds(15), List.of(observation(UP, "r")), List.of());
-    Snapshot third =
-        SnapshotAssembler.next(
-            second, 3, START.plusSeconds(30), List.of(observation(DOWN, "r")), List.of());
+    Snapshot first = after(Snapshot.EMPTY, 0, observation(UP, "r"));
+    Snapshot second = after(first, 15, observation(UP, "r"));
+    Snapshot third = after(second, 30, observation(DOWN, "r"));
 
     assertEquals(START, second.daemons().get(A).since());
     assertEquals(START.plusSeconds(30), third.daemons().get(A).since());
@@ -58,14 +53,9 @@ class SnapshotAssemblerTest {
 
   @Test
   void anUnchangedDaemonKeepsItsStatusObjectAndAChangedOneGetsANewOne() {
-    Snapshot first =
-        SnapshotAssembler.next(Snapshot.EMPTY, 1, START, List.of(observation(UP, "r")), List.of());
-    Snapshot same =
-        SnapshotAssembler.next(
-            first, 2, START.plusSeconds(15), List.of(observation(UP, "r")), List.of());
-    Snapshot otherSource =
-        SnapshotAssembler.next(
-            same, 3, START.plusSeconds(30), List.of(observation(UP, "s")), List.of());
+    Snapshot first = after(Snapshot.EMPTY, 0, observation(UP, "r"));
+    Snapshot same = after(first, 15, observation(UP, "r"));
+    Snapshot otherSource = after(same, 30, observation(UP, "s"));
 
     assertSame(first.daemons().get(A), same.daemons().get(A));
     assertSame(first.daemons(), same.daemons(), "nothing changed: the same map serves again");
@@ -143,6 +133,16 @@ class SnapshotAssemblerTest {
           new DaemonStatus(DaemonName.of("d" + i), states.get(i), START, "", "test", null, null));
     }
     assertEquals(expected, Health.of(Snapshot.of(1, START, statuses).counts()));
+  }
+
+  /** The snapshot after {@code previous}, {@code seconds} after the start, of one observation. */
+  private static Snapshot after(Snapshot previous, int seconds, Observation observation) {
+    return SnapshotAssembler.next(
+        previous,
+        previous.sequence() + 1,
+        START.plusSeconds(seconds),
+        List.of(observation),
+        List.of());
   }
 
   private static Observation observation(DaemonState state, String source) {
