@@ -132,6 +132,19 @@ final class RegistryParser {
     return encoded;
   }
 
+  /**
+   * The next field's name, or null at the object's end, leaving the parser on the name. Tried first
+   * against {@code expected} as bytes: when it is that name, the result is {@code expected}'s own
+   * string.
+   */
+  private static String nextName(JsonParser parser, SerializedString expected) throws IOException {
+    if (expected != null && parser.nextFieldName(expected)) {
+      return expected.getValue();
+    }
+    JsonToken token = expected != null ? parser.currentToken() : parser.nextToken();
+    return token == JsonToken.FIELD_NAME ? parser.currentName() : null;
+  }
+
   /** Keeps the encodings of the names that stayed at their place, for the next read. */
   private void rememberNames(List<RegistryEntry> entries, List<RegistryEntry> previous) {
     SerializedString[] kept = new SerializedString[entries.size()];
@@ -159,15 +172,10 @@ final class RegistryParser {
     /** The next field's name, or null at the object's end; leaves the parser on the name. */
     String nextName(JsonParser parser) throws IOException {
       SerializedString expected = allExpected ? expectedName(names.size()) : null;
-      if (expected != null && parser.nextFieldName(expected)) {
-        return expected.getValue();
-      }
-      JsonToken token = expected != null ? parser.currentToken() : parser.nextToken();
-      if (token != JsonToken.FIELD_NAME) {
-        return null;
-      }
-      allExpected = false;
-      return parser.currentName();
+      String name = RegistryParser.nextName(parser, expected);
+      // The expected name's own string comes back only when it matched.
+      allExpected &= name == null || (expected != null && name == expected.getValue());
+      return name;
     }
 
     void add(String name, Draft draft) {
@@ -215,15 +223,8 @@ final class RegistryParser {
     /** The next field's name, or null at the entry's end; leaves the parser on the name. */
     String next(JsonParser parser, int place) throws IOException {
       SerializedString expected = place < order.length ? order[place] : null;
-      if (expected != null && parser.nextFieldName(expected)) {
-        return expected.getValue();
-      }
-      JsonToken token = expected != null ? parser.currentToken() : parser.nextToken();
-      if (token != JsonToken.FIELD_NAME) {
-        return null;
-      }
-      String name = parser.currentName();
-      if (place < order.length) {
+      String name = nextName(parser, expected);
+      if (name != null && place < order.length) {
         order[place] = known(name);
       }
       return name;
