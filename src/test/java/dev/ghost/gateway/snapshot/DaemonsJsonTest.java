@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The daemons object stays exact JSON while daemons change, appear and leave between renders. */
@@ -106,6 +108,51 @@ class DaemonsJsonTest {
             List.of(withLastSeen(a, T.plusMillis(5)), withReason(b, "y"), c));
     for (List<DaemonStatus> daemons : renders) {
       assertEquals(text(new DaemonsJson().render(daemons)), text(renderer.render(daemons)));
+    }
+  }
+
+  /**
+   * Random runs of snapshots, as a fleet changes: daemons come, go, change state or reason, are
+   * seen again; names are mostly the very objects of the last snapshot, sometimes equal copies.
+   * Every render must be the bytes a fresh renderer writes.
+   */
+  @Test
+  void randomChangesAlwaysGiveTheBytesAFreshRenderWrites() throws Exception {
+    Random random = new Random(7);
+    DaemonsJson renderer = new DaemonsJson();
+    TreeMap<String, DaemonStatus> fleet = new TreeMap<>();
+    for (int round = 0; round < 300; round++) {
+      for (int change = random.nextInt(6); change > 0; change--) {
+        String name = "d" + random.nextInt(40);
+        DaemonStatus before = fleet.get(name);
+        switch (random.nextInt(5)) {
+          case 0 -> fleet.remove(name);
+          case 1 ->
+              fleet.put(
+                  name,
+                  status(
+                      name, DaemonState.values()[random.nextInt(3)], "r" + random.nextInt(3), 1L));
+          case 2 -> {
+            if (before != null) {
+              fleet.put(name, withReason(before, "reason \"" + random.nextInt(9) + "\""));
+            }
+          }
+          default -> {
+            if (before != null) {
+              Instant seen =
+                  random.nextInt(10) == 0
+                      ? Instant.parse("+10000-01-01T00:00:00Z")
+                      : T.plusMillis(random.nextInt(1_000_000));
+              fleet.put(name, withLastSeen(before, random.nextInt(10) == 0 ? null : seen));
+            }
+          }
+        }
+      }
+      List<DaemonStatus> daemons = new ArrayList<>(fleet.values());
+      assertEquals(
+          text(new DaemonsJson().render(daemons)),
+          text(renderer.render(daemons)),
+          "round " + round);
     }
   }
 

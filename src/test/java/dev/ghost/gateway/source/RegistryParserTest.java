@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ghost.gateway.domain.DaemonName;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +57,57 @@ class RegistryParserTest {
 
     assertEquals(expected, shown(first));
     assertEquals(expected, shown(second), "read again, against the first read");
+  }
+
+  /**
+   * Random registries one after another, as an orchestrator rewrites one: daemons come, go, move,
+   * repeat, list their fields in another order, sometimes under the wrapper. One parser that
+   * remembers must read each exactly as a fresh parser does.
+   */
+  @Test
+  void aParserThatRemembersReadsEveryRegistryAsAFreshOneDoes() throws Exception {
+    Random random = new Random(11);
+    RegistryParser parser = new RegistryParser();
+    List<RegistryEntry> previous = List.of();
+    List<String> names = new ArrayList<>();
+    for (int round = 0; round < 300; round++) {
+      for (int change = random.nextInt(4); change > 0; change--) {
+        int at = names.isEmpty() ? 0 : random.nextInt(names.size());
+        switch (random.nextInt(4)) {
+          case 0 -> names.add(at, "d" + random.nextInt(30));
+          case 1 -> {
+            if (!names.isEmpty()) {
+              names.remove(at);
+            }
+          }
+          case 2 -> {
+            if (!names.isEmpty()) {
+              Collections.swap(names, at, random.nextInt(names.size()));
+            }
+          }
+          default -> {}
+        }
+      }
+      StringBuilder json = new StringBuilder();
+      for (String name : names) {
+        String alive = "\"alive\": " + random.nextBoolean();
+        String pid = "\"pid\": " + (1 + random.nextInt(3));
+        String timestamp = "\"timestamp\": \"2026-01-01T00:00:0" + random.nextInt(10) + "Z\"";
+        String fields =
+            random.nextInt(8) == 0
+                ? String.join(", ", pid, alive, timestamp)
+                : String.join(", ", alive, timestamp, pid);
+        json.append(json.isEmpty() ? "" : ", ").append('"').append(name).append("\": {");
+        json.append(fields).append('}');
+      }
+      String registry =
+          random.nextInt(10) == 0 ? "{\"daemons\": {" + json + "}}" : "{" + json + "}";
+
+      List<RegistryEntry> read = parser.parse(bytes(registry), previous);
+
+      assertEquals(RegistryParser.parse(bytes(registry)), read, "round " + round + ": " + registry);
+      previous = read;
+    }
   }
 
   private static String shown(List<RegistryEntry> entries) {
