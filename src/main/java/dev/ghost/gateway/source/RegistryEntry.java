@@ -22,15 +22,10 @@ public record RegistryEntry(DaemonName name, boolean alive, Instant timestamp, L
    * Judges the entry at {@code now}. The orchestrator's own word comes first (alive=false), then
    * its freshness (an orchestrator that stopped updating knows nothing current), then whether the
    * process it names still runs here.
-   */
-  public Observation judge(Instant now, Duration maxAge, LongPredicate processRuns) {
-    return judge(now, maxAge, processRuns, null);
-  }
-
-  /**
-   * {@link #judge(Instant, Duration, LongPredicate)}, reusing {@code last}, this daemon's previous
-   * judgement, where it says the same: at 10,000 daemons the tick otherwise wrote 10,000 "pid ...
-   * runs" again and made as many new observations of an unchanged registry.
+   *
+   * @param last this daemon's previous judgement, or null: where it says the same it is reused (its
+   *     reason text, or the whole observation), since at 10,000 daemons the tick otherwise wrote
+   *     10,000 "pid ... runs" again and made as many new observations of an unchanged registry
    */
   public Observation judge(
       Instant now, Duration maxAge, LongPredicate processRuns, Observation last) {

@@ -49,8 +49,8 @@ public final class RegistryFileSource implements DaemonSource, AutoCloseable {
   private final Supplier<LongPredicate> processTable;
   private final ChangeSignal signal;
 
-  private volatile FileVersion readVersion;
   private final RegistryParser parser = new RegistryParser();
+  private volatile FileVersion readVersion;
 
   /**
    * The file's bytes, read into the same array each time it changed: a new array of its size (900

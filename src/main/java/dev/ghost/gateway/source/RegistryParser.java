@@ -60,21 +60,15 @@ final class RegistryParser {
 
   /** One read of {@code bytes} with nothing before it. */
   static List<RegistryEntry> parse(byte[] bytes) throws RegistryFormatException {
-    return new RegistryParser().parse(bytes, List.of());
+    return new RegistryParser().parse(bytes, bytes.length, List.of());
   }
 
   /**
-   * Parses {@code bytes}, giving an entry the name object and, when nothing in it changed, the very
-   * entry of the {@code previous} read at the same place.
+   * Parses the first {@code length} of {@code bytes}, giving an entry the name object and, when
+   * nothing in it changed, the very entry of the {@code previous} read at the same place.
    *
    * @return an unmodifiable list
    */
-  List<RegistryEntry> parse(byte[] bytes, List<RegistryEntry> previous)
-      throws RegistryFormatException {
-    return parse(bytes, bytes.length, previous);
-  }
-
-  /** {@link #parse(byte[], List)} of the first {@code length} bytes. */
   List<RegistryEntry> parse(byte[] bytes, int length, List<RegistryEntry> previous)
       throws RegistryFormatException {
     if (previous != remembered) {

@@ -181,8 +181,7 @@ public final class TickBenchmark {
    */
   private static void writeRegistry(Path registry, int daemons, long pid, int round)
       throws IOException {
-    Ascii json = REGISTRY;
-    json.length = 0;
+    Ascii json = REGISTRY.clear();
     byte[] now = Instant.now().toString().getBytes(StandardCharsets.US_ASCII);
     byte[] pidText = Long.toString(pid).getBytes(StandardCharsets.US_ASCII);
     json.append('{');
@@ -215,6 +214,11 @@ public final class TickBenchmark {
   private static final class Ascii {
     private byte[] bytes = new byte[1 << 20];
     private int length;
+
+    Ascii clear() {
+      length = 0;
+      return this;
+    }
 
     Ascii append(byte[] part) {
       ensure(part.length);

@@ -99,7 +99,7 @@ class RegistryEntryTest {
       String reason) {
     RegistryEntry entry = new RegistryEntry(DaemonName.of("ghost-bridge"), alive, timestamp, pid);
 
-    Observation observation = entry.judge(NOW, MAX_AGE, candidate -> candidate == RUNNING);
+    Observation observation = entry.judge(NOW, MAX_AGE, candidate -> candidate == RUNNING, null);
 
     assertEquals(expected, observation.state());
     assertEquals(reason, observation.reason());

@@ -52,8 +52,8 @@ class RegistryParserTest {
   @MethodSource("forms")
   void readsTheEntriesOfEachForm(String name, String json, String expected) throws Exception {
     RegistryParser parser = new RegistryParser();
-    List<RegistryEntry> first = parser.parse(bytes(json), List.of());
-    List<RegistryEntry> second = parser.parse(bytes(json), first);
+    List<RegistryEntry> first = read(parser, bytes(json), List.of());
+    List<RegistryEntry> second = read(parser, bytes(json), first);
 
     assertEquals(expected, shown(first));
     assertEquals(expected, shown(second), "read again, against the first read");
@@ -103,10 +103,11 @@ class RegistryParserTest {
       String registry =
           random.nextInt(10) == 0 ? "{\"daemons\": {" + json + "}}" : "{" + json + "}";
 
-      List<RegistryEntry> read = parser.parse(bytes(registry), previous);
+      List<RegistryEntry> again = read(parser, bytes(registry), previous);
 
-      assertEquals(RegistryParser.parse(bytes(registry)), read, "round " + round + ": " + registry);
-      previous = read;
+      assertEquals(
+          RegistryParser.parse(bytes(registry)), again, "round " + round + ": " + registry);
+      previous = again;
     }
   }
 
@@ -125,9 +126,10 @@ class RegistryParserTest {
   void keepsThePreviousReadsNameObjectsWhereTheNamesAreTheSame() throws Exception {
     RegistryParser parser = new RegistryParser();
     List<RegistryEntry> before =
-        parser.parse(bytes("{\"a\": {\"alive\": true}, \"b\": {\"alive\": true}}"), List.of());
+        read(parser, bytes("{\"a\": {\"alive\": true}, \"b\": {\"alive\": true}}"), List.of());
     List<RegistryEntry> after =
-        parser.parse(
+        read(
+            parser,
             bytes(
                 "{\"a\": {\"alive\": false}, \"c\": {\"alive\": true},"
                     + " \"b\": {\"alive\": true}}"),
@@ -144,13 +146,19 @@ class RegistryParserTest {
     RegistryParser parser = new RegistryParser();
     String a = "\"a\": {\"alive\": true, \"timestamp\": \"2026-01-01T00:00:00Z\", \"pid\": 7}";
     List<RegistryEntry> before =
-        parser.parse(bytes("{" + a + ", \"b\": {\"alive\": true, \"pid\": 8}}"), List.of());
+        read(parser, bytes("{" + a + ", \"b\": {\"alive\": true, \"pid\": 8}}"), List.of());
     List<RegistryEntry> after =
-        parser.parse(bytes("{" + a + ", \"b\": {\"alive\": true, \"pid\": 9}}"), before);
+        read(parser, bytes("{" + a + ", \"b\": {\"alive\": true, \"pid\": 9}}"), before);
 
     assertSame(before.get(0), after.get(0), "a, unchanged");
     assertSame(before.get(1).name(), after.get(1).name());
     assertEquals(9L, after.get(1).pid(), "b, with its new pid");
+  }
+
+  /** One read of {@code json} by {@code parser}, after {@code previous}. */
+  private static List<RegistryEntry> read(
+      RegistryParser parser, byte[] json, List<RegistryEntry> previous) throws Exception {
+    return parser.parse(json, json.length, previous);
   }
 
   private static byte[] bytes(String json) {
