@@ -5,7 +5,8 @@
 #  2. 500 HTTP probes against a local server every second: tick duration and probe round trips,
 #     against one probe alone;
 #  3. notification latency: a fail POST (and a recovering heartbeat) to the packaged gateway, until
-#     the signed webhook's request reaches a local receiver, against a bare POST to that receiver;
+#     the signed webhook's request reaches a local receiver, against a bare POST to that receiver:
+#     (a) the plain jar on the default Java, (b) as deploy/Dockerfile.jvm ships it (below);
 #  4. failover: two packaged gateways on one PostgreSQL (embedded, started by the benchmark): a
 #     signal at the follower until the leader's webhook request, beside one at the leader; then
 #     the takeover after kill -9 of the leader (median and max of 5);
@@ -46,6 +47,24 @@ echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test.cp"
 
 CLASSPATH_BENCH="target/classes:target/test-classes:$(cat "$OUT/test.cp")"
+
+# As deploy/Dockerfile.jvm ships the gateway: the aot-jar packaging (every class on the JDK's own
+# class loader, where the AOT cache can hold it), Java 25, the AOT cache trained by the same
+# script, the same flags file; SQLite's native library out of its jar beforehand, as the image
+# does. Built once, for the parts that measure it; SHIPPED is its java command and flags.
+SHIPPED=()
+shipped() {
+  [ -x "$JAVA25" ] || return 1
+  [ ${#SHIPPED[@]} -gt 0 ] && return 0
+  ./mvnw -B -q -DskipTests package -Dquarkus.package.jar.type=aot-jar \
+    -Dquarkus.package.output-directory=aot-app
+  bash deploy/aot-train.sh target/aot-app "$OUT/app.aot" "$JAVA25"
+  mkdir -p "$OUT/sqlite"
+  unzip -q -o -j -d "$OUT/sqlite" target/aot-app/lib/main/org.xerial.sqlite-jdbc-*.jar \
+    "org/sqlite/native/Linux/$(uname -m)/libsqlitejdbc.so"
+  SHIPPED=("$JAVA25" @deploy/jvm.options -XX:AOTCache="$OUT/app.aot"
+    -Dorg.sqlite.lib.path="$PWD/$OUT/sqlite" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
+}
 if [ "$PART" = all ] || [ "$PART" = tick ]; then
   echo "== tick"
   java -cp "$CLASSPATH_BENCH" dev.ghost.gateway.bench.TickBenchmark "$DAEMONS" "$TICKS" 2>/dev/null
@@ -60,9 +79,14 @@ if [ "$PART" = all ] || [ "$PART" = probes ]; then
   java -cp "$CLASSPATH_BENCH" dev.ghost.gateway.bench.ProbeBenchmark "$PROBES" 30 2>/dev/null
 fi
 if [ "$PART" = all ] || [ "$PART" = notify ]; then
-  echo "== notifications"
+  echo "== notifications, (a) plain jar, default Java and flags"
   java -cp "$CLASSPATH_BENCH" dev.ghost.gateway.bench.NotificationBenchmark \
     target/quarkus-app/quarkus-run.jar "$CHANGES" "$GATEWAY_PORT" 2>/dev/null
+  if shipped; then
+    echo "== notifications, (b) as shipped: aot-jar, Java 25 + AOT cache + deploy/jvm.options"
+    MALLOC_ARENA_MAX=2 java -cp "$CLASSPATH_BENCH" dev.ghost.gateway.bench.NotificationBenchmark \
+      "$PWD/target/aot-app/quarkus-run.jar" "$CHANGES" "$GATEWAY_PORT" "${SHIPPED[@]}" 2>/dev/null
+  fi
 fi
 if [ "$PART" = all ] || [ "$PART" = failover ]; then
   echo "== failover"
@@ -115,21 +139,9 @@ if [ "$PART" = all ] || [ "$PART" = startup ]; then
   }
   echo "== start of the packaged jar to /q/health/ready (median of 5), and resident memory"
   starts "(a) plain jar, $(java -version 2>&1 | head -1 | cut -d'"' -f2), default flags" java
-  if [ -x "$JAVA25" ]; then
-    # As deploy/Dockerfile.jvm ships it: the aot-jar packaging (every class on the JDK's own class
-    # loader, where the AOT cache can hold it), Java 25, the AOT cache trained by the same script,
-    # the same flags file and malloc setting.
-    ./mvnw -B -q -DskipTests package -Dquarkus.package.jar.type=aot-jar \
-      -Dquarkus.package.output-directory=aot-app
-    bash deploy/aot-train.sh target/aot-app "$OUT/app.aot" "$JAVA25"
-    # SQLite's native library out of its jar beforehand, as the image does.
-    mkdir -p "$OUT/sqlite"
-    unzip -q -o -j -d "$OUT/sqlite" target/aot-app/lib/main/org.xerial.sqlite-jdbc-*.jar \
-      "org/sqlite/native/Linux/$(uname -m)/libsqlitejdbc.so"
+  if shipped; then
     APP=target/aot-app MALLOC_ARENA_MAX=2 starts \
-      "(b) as shipped: aot-jar, Java 25 + AOT cache + deploy/jvm.options" \
-      "$JAVA25" @deploy/jvm.options -XX:AOTCache="$OUT/app.aot" \
-      -Dorg.sqlite.lib.path="$PWD/$OUT/sqlite" -Dorg.sqlite.lib.name=libsqlitejdbc.so
+      "(b) as shipped: aot-jar, Java 25 + AOT cache + deploy/jvm.options" "${SHIPPED[@]}"
     APP=target/aot-app MALLOC_ARENA_MAX=2 starts "(c) the same without the AOT cache" \
       "$JAVA25" @deploy/jvm.options
   else

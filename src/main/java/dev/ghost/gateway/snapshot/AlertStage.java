@@ -111,13 +111,21 @@ public final class AlertStage {
         firstStart);
   }
 
+  /**
+   * Once the snapshot's transaction has committed: the senders are woken first, then each
+   * notification is told on the console, so a storm of hundreds of lines (or a slow reader of
+   * stdout) never holds up the sends.
+   */
   void committed(Pending pending) {
     pending.decision.applyTo(book);
     List<Notification> notifications = pending.decision.notifications();
-    boolean queued = false;
-    for (Notification n : notifications) {
-      List<String> channels = routes.channelsFor(n);
-      queued |= !channels.isEmpty();
+    List<List<String>> channels = notifications.stream().map(routes::channelsFor).toList();
+    if (channels.stream().anyMatch(some -> !some.isEmpty())) {
+      enqueued.run();
+    }
+    for (int i = 0; i < notifications.size(); i++) {
+      Notification n = notifications.get(i);
+      List<String> to = channels.get(i);
       LOG.info(
           () ->
               "notify "
@@ -126,10 +134,7 @@ public final class AlertStage {
                   + n.subject()
                   + ": "
                   + n.reason()
-                  + (channels.isEmpty() ? " (no channel configured)" : " -> " + channels));
-    }
-    if (queued) {
-      enqueued.run();
+                  + (to.isEmpty() ? " (no channel configured)" : " -> " + to));
     }
   }
 }

@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -90,7 +91,8 @@ public final class FailoverBenchmark {
       Path jar, int port, NotificationBenchmark.Receiver receiver, Map<String, String> store)
       throws IOException {
     Path dataDir = ScratchDirs.create("failover-bench");
-    return NotificationBenchmark.startGateway(jar, dataDir, port, receiver.hook(), store);
+    return NotificationBenchmark.startGateway(
+        List.of("java"), jar, dataDir, port, receiver.hook(), store);
   }
 
   private static String base(int port) {

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +29,9 @@ import okhttp3.Response;
  * entry committed to SQLite, then the send. One change at a time, group-window 0. The reference is
  * a bare POST from this client to the same receiver.
  *
- * <p>Usage: {@code NotificationBenchmark <quarkus-run.jar> <changes> <port>}
+ * <p>Usage: {@code NotificationBenchmark <quarkus-run.jar> <changes> <port> [java [flags...]]}: the
+ * gateway runs on the given JVM and flags (bench/run.sh measures the plain jar on the default Java
+ * and the configuration deploy/Dockerfile.jvm ships), else on {@code java}.
  */
 public final class NotificationBenchmark {
 
@@ -40,9 +44,10 @@ public final class NotificationBenchmark {
     Path jar = Path.of(args[0]);
     int changes = Integer.parseInt(args[1]);
     int port = Integer.parseInt(args[2]);
+    List<String> java = args.length > 3 ? List.of(args).subList(3, args.length) : List.of("java");
     Receiver receiver = new Receiver();
     Path dataDir = ScratchDirs.create("notify-bench");
-    Process gateway = startGateway(jar, dataDir, port, receiver.hook(), Map.of());
+    Process gateway = startGateway(java, jar, dataDir, port, receiver.hook(), Map.of());
     OkHttpClient client = new OkHttpClient();
     String base = "http://127.0.0.1:" + port;
     try {
@@ -110,9 +115,12 @@ public final class NotificationBenchmark {
   }
 
   static Process startGateway(
-      Path jar, Path dataDir, int port, String hook, Map<String, String> extra) throws IOException {
+      List<String> java, Path jar, Path dataDir, int port, String hook, Map<String, String> extra)
+      throws IOException {
+    List<String> command = new ArrayList<>(java);
+    command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder =
-        new ProcessBuilder("java", "-jar", jar.toString())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dataDir.resolve("gateway.out").toFile());
     Map<String, String> env = builder.environment();

@@ -3,7 +3,9 @@ package dev.ghost.gateway.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ghost.gateway.alert.AlertSettings;
 import dev.ghost.gateway.alert.NotificationKind;
+import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.source.HeartbeatSource;
 import dev.ghost.gateway.store.Outbox;
@@ -15,10 +17,15 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,6 +172,55 @@ class AlertStageTest {
       done.set(true);
       worker.join();
     }
+  }
+
+  /**
+   * The senders hear of a commit before the console does: a storm logs hundreds of lines, and a
+   * slow reader of stdout would otherwise hold the sends up behind them.
+   */
+  @Test
+  void theSendersAreWokenBeforeTheConsoleIsTold() throws Exception {
+    DataSource store = SqliteStores.migrated(dataDir.resolve("g.db"));
+    List<String> order = new CopyOnWriteArrayList<>();
+    Handler console =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            order.add("told: " + record.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger alerts = Logger.getLogger("dev.ghost.gateway.alerts");
+    alerts.addHandler(console);
+    try {
+      SnapshotEngine engine =
+          Engines.create(
+              Clock.systemUTC(),
+              dataDir,
+              store,
+              List.of(heartbeats),
+              List.of(),
+              events -> {},
+              Engines.alerts(
+                  store,
+                  AlertSettings.defaults(Set.of(HeartbeatSource.SOURCE)),
+                  new Routes(List.of(), List.of("c")),
+                  () -> true,
+                  () -> order.add("senders woken")));
+      engine.resume();
+      engine.take();
+    } finally {
+      alerts.removeHandler(console);
+    }
+
+    assertEquals(2, order.size(), order.toString());
+    assertEquals("senders woken", order.get(0));
+    assertTrue(order.get(1).startsWith("told: notify summary gateway"), order.get(1));
   }
 
   /** An engine over {@code store} as the gateway starts one: resumed, then its first snapshot. */

@@ -109,6 +109,16 @@ public final class Engines {
   /** With {@code startSettled} telling when the sources have had their first say. */
   public static AlertStage alerts(
       DataSource store, AlertSettings settings, Routes routes, BooleanSupplier startSettled) {
+    return alerts(store, settings, routes, startSettled, () -> {});
+  }
+
+  /** With {@code enqueued} told when a commit has put something in the outbox for a sender. */
+  public static AlertStage alerts(
+      DataSource store,
+      AlertSettings settings,
+      Routes routes,
+      BooleanSupplier startSettled,
+      Runnable enqueued) {
     return new AlertStage(
         new AlertPolicy(settings),
         new AlertStateStore(store),
@@ -116,7 +126,7 @@ public final class Engines {
         new SilenceStore(store),
         new AckStore(store),
         routes,
-        () -> {},
+        enqueued,
         startSettled);
   }
 }
