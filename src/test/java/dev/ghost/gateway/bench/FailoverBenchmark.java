@@ -48,11 +48,11 @@ public final class FailoverBenchmark {
       }
       int leader = awaitLeader(client, ports);
       int follower = 1 - leader;
-      NotificationBenchmark.round(client, base(ports[follower]), "warm-", daemons, receiver);
+      NotificationBenchmark.round(client, base(ports[follower]), "warm-", daemons, 1, receiver);
       long[][] atFollower =
-          NotificationBenchmark.round(client, base(ports[follower]), "far-", daemons, receiver);
+          NotificationBenchmark.round(client, base(ports[follower]), "far-", daemons, 1, receiver);
       long[][] atLeader =
-          NotificationBenchmark.round(client, base(ports[leader]), "near-", daemons, receiver);
+          NotificationBenchmark.round(client, base(ports[leader]), "near-", daemons, 1, receiver);
       long[] reference = NotificationBenchmark.reference(client, receiver.hook(), daemons * 2);
       System.out.printf(
           "cluster of 2 on PostgreSQL 14, %d downs and %d recoveries each, group-window 0%n",

@@ -26,8 +26,8 @@ import okhttp3.Response;
 /**
  * From a fail POST (and from a recovering heartbeat) to the signed webhook's request arriving at a
  * local receiver, through the packaged gateway: HTTP in, the snapshot, the event and the outbox
- * entry committed to SQLite, then the send. One change at a time, group-window 0. The reference is
- * a bare POST from this client to the same receiver.
+ * entry committed to SQLite, then the send. One change at a time, group-window 0, over a fleet of
+ * {@value #FLEET} daemons. The reference is a bare POST from this client to the same receiver.
  *
  * <p>Usage: {@code NotificationBenchmark <quarkus-run.jar> <changes> <port> [java [flags...]]}: the
  * gateway runs on the given JVM and flags (bench/run.sh measures the plain jar on the default Java
@@ -36,6 +36,10 @@ import okhttp3.Response;
 public final class NotificationBenchmark {
 
   private static final String WRITE_TOKEN = "bench-write-token-0123456789";
+
+  /** The fleet the target names; each daemon fails and recovers again and again. */
+  private static final int FLEET = 50;
+
   private static final MediaType JSON = MediaType.get("application/json");
 
   private NotificationBenchmark() {}
@@ -47,21 +51,30 @@ public final class NotificationBenchmark {
     List<String> java = args.length > 3 ? List.of(args).subList(3, args.length) : List.of("java");
     Receiver receiver = new Receiver();
     Path dataDir = ScratchDirs.create("notify-bench");
-    Process gateway = startGateway(java, jar, dataDir, port, receiver.hook(), Map.of());
+    // Each daemon changes many times a minute here; flap detection would rightly quiet it.
+    Process gateway =
+        startGateway(
+            java,
+            jar,
+            dataDir,
+            port,
+            receiver.hook(),
+            Map.of("GATEWAY_ALERT_FLAP_CHANGES", Integer.toString(Integer.MAX_VALUE)));
     OkHttpClient client = new OkHttpClient();
     String base = "http://127.0.0.1:" + port;
     try {
       awaitReady(client, base);
-      int daemons = changes / 2;
+      int passes = Math.max(1, changes / (2 * FLEET));
       // A first round of the same size warms the JIT in both processes; the second is measured.
-      round(client, base, "warm-", daemons, receiver);
-      long[][] measured = round(client, base, "bench-", daemons, receiver);
+      round(client, base, "bench-", FLEET, passes, receiver);
+      long[][] measured = round(client, base, "bench-", FLEET, passes, receiver);
       long[] downs = measured[0];
       long[] ups = measured[1];
       long[] reference = reference(client, receiver.hook(), changes);
       System.out.printf(
-          "notification latency, %d downs and %d recoveries, one at a time, group-window 0%n",
-          daemons, daemons);
+          "notification latency, %d daemons, %d downs and %d recoveries, one at a time,"
+              + " group-window 0%n",
+          FLEET, downs.length, ups.length);
       Percentiles.report("fail POST -> webhook request", downs, reference);
       Percentiles.report("heartbeat POST -> recovery request", ups, reference);
       Percentiles.report("reference: bare POST to the receiver", reference, reference);
@@ -129,7 +142,6 @@ public final class NotificationBenchmark {
     env.put("GATEWAY_WEBHOOK_URL", hook);
     env.put("GATEWAY_WEBHOOK_SECRET", "bench-signing-secret");
     env.put("GATEWAY_ALERT_GROUP_WINDOW", "0s");
-    // Each daemon changes twice; flapping needs four changes, so it never triggers here.
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
     env.put("QUARKUS_LOG_LEVEL", "WARN");
     env.putAll(extra);
@@ -137,24 +149,25 @@ public final class NotificationBenchmark {
   }
 
   /**
-   * Each daemon appears first (no message), then fails and recovers once: two changes, under the
-   * flapping threshold of four.
+   * Each daemon appears first (no message; one already up stays so), then, {@code passes} times
+   * over the fleet, fails and recovers: two changes a pass, under the default flapping threshold of
+   * four with one pass.
    *
    * @return the down latencies and the recovery latencies
    */
   static long[][] round(
-      OkHttpClient client, String base, String prefix, int daemons, Receiver receiver)
+      OkHttpClient client, String base, String prefix, int daemons, int passes, Receiver receiver)
       throws Exception {
     for (int i = 0; i < daemons; i++) {
       post(client, base + "/api/v1/daemons/" + prefix + i + "/heartbeat", "{\"ttl\":\"1h\"}");
     }
-    long[] downs = new long[daemons];
-    long[] ups = new long[daemons];
-    for (int i = 0; i < daemons; i++) {
-      String name = prefix + i;
+    long[] downs = new long[daemons * passes];
+    long[] ups = new long[daemons * passes];
+    for (int n = 0; n < daemons * passes; n++) {
+      String name = prefix + n % daemons;
       String daemon = base + "/api/v1/daemons/" + name;
-      downs[i] = measure(client, daemon + "/fail", name + ":down", receiver);
-      ups[i] = measure(client, daemon + "/heartbeat", name + ":recovered", receiver);
+      downs[n] = measure(client, daemon + "/fail", name + ":down", receiver);
+      ups[n] = measure(client, daemon + "/heartbeat", name + ":recovered", receiver);
     }
     return new long[][] {downs, ups};
   }
