@@ -3,9 +3,7 @@ package dev.ghost.gateway.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ghost.gateway.alert.AlertSettings;
 import dev.ghost.gateway.alert.NotificationKind;
-import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.domain.DaemonName;
 import dev.ghost.gateway.source.HeartbeatSource;
 import dev.ghost.gateway.store.Outbox;
@@ -17,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -198,22 +195,8 @@ class AlertStageTest {
     Logger alerts = Logger.getLogger("dev.ghost.gateway.alerts");
     alerts.addHandler(console);
     try {
-      SnapshotEngine engine =
-          Engines.create(
-              Clock.systemUTC(),
-              dataDir,
-              store,
-              List.of(heartbeats),
-              List.of(),
-              events -> {},
-              Engines.alerts(
-                  store,
-                  AlertSettings.defaults(Set.of(HeartbeatSource.SOURCE)),
-                  new Routes(List.of(), List.of("c")),
-                  () -> true,
-                  () -> order.add("senders woken")));
-      engine.resume();
-      engine.take();
+      Engines.heartbeats(dataDir, store, heartbeats, () -> true, () -> order.add("senders woken"))
+          .take();
     } finally {
       alerts.removeHandler(console);
     }

@@ -85,6 +85,17 @@ public final class Engines {
   public static SnapshotEngine heartbeats(
       Path dataDir, DataSource store, HeartbeatSource heartbeats, BooleanSupplier settled)
       throws SQLException {
+    return heartbeats(dataDir, store, heartbeats, settled, () -> {});
+  }
+
+  /** The same, {@code enqueued} told when a commit has put something in the outbox. */
+  public static SnapshotEngine heartbeats(
+      Path dataDir,
+      DataSource store,
+      HeartbeatSource heartbeats,
+      BooleanSupplier settled,
+      Runnable enqueued)
+      throws SQLException {
     SnapshotEngine engine =
         create(
             Clock.systemUTC(),
@@ -97,7 +108,8 @@ public final class Engines {
                 store,
                 AlertSettings.defaults(Set.of(HeartbeatSource.SOURCE)),
                 new Routes(List.of(), List.of("c")),
-                settled));
+                settled,
+                enqueued));
     engine.resume();
     return engine;
   }
