@@ -72,9 +72,10 @@ public final class AlertPolicy {
     // remembered for their recent changes, a tick must not walk them all.
     List<DaemonName> names = new ArrayList<>(byDaemon.keySet());
     Instant forgetBefore = now.minus(settings.changeMemory());
+    Instant quietFrom = quietFrom(now);
     book.forEach(
         (name, alert) -> {
-          if (mayAct(alert, forgetBefore) && !byDaemon.containsKey(name)) {
+          if (mayAct(alert, quietFrom, forgetBefore) && !byDaemon.containsKey(name)) {
             names.add(name);
           }
         });
@@ -172,8 +173,7 @@ public final class AlertPolicy {
       return alert.withFlapping(true, alert.lastSent());
     }
     if (alert.flapping()) {
-      Instant lastChange = changes.isEmpty() ? null : changes.get(changes.size() - 1);
-      if (lastChange != null && lastChange.isAfter(now.minus(settings.flapQuiet()))) {
+      if (unsettled(changes, quietFrom(now))) {
         return alert;
       }
       // Stable for flap-quiet. The last word people had was "flapping", so the state it settled
@@ -256,16 +256,31 @@ public final class AlertPolicy {
 
   /**
    * Whether a daemon without a change this snapshot can still act: it waits on a streak, is
-   * announced down (reminders, a silence's end), flaps, or has changes old enough to forget.
+   * announced down (reminders, a silence's end), flaps and has been still for flap-quiet, or has
+   * changes old enough to forget.
    *
+   * @param quietFrom a flapping daemon that changed after this is still unsettled
    * @param forgetBefore changes before this are forgotten, which is an act of its own
    */
-  private static boolean mayAct(DaemonAlert alert, Instant forgetBefore) {
+  private static boolean mayAct(DaemonAlert alert, Instant quietFrom, Instant forgetBefore) {
     return alert.streak() > 0
         || alert.announced() == DaemonState.DOWN
-        || alert.flapping()
+        || (alert.flapping() && !unsettled(alert.changes(), quietFrom))
         || alert.silenced()
         || (!alert.changes().isEmpty() && alert.changes().get(0).isBefore(forgetBefore));
+  }
+
+  /**
+   * Whether a flapping daemon changed after {@code quietFrom}: until it has been still for
+   * flap-quiet it has nothing to say, so a fleet of thousands that flap is not looked at daemon by
+   * daemon every tick.
+   */
+  private static boolean unsettled(List<Instant> changes, Instant quietFrom) {
+    return !changes.isEmpty() && changes.get(changes.size() - 1).isAfter(quietFrom);
+  }
+
+  private Instant quietFrom(Instant now) {
+    return now.minus(settings.flapQuiet());
   }
 
   /** A loop, not a stream: it runs for every daemon that may act, thousands in a tick. */

@@ -106,6 +106,21 @@ class AlertPolicyTest {
     assertEquals("down@1 recovered@2 down@3 flapping@4 down@25", run.log());
   }
 
+  /**
+   * One that flaps between blips it never confirmed stays announced up, waiting on nothing but its
+   * quiet period; it is told the tick that period ends, not a tick later, and nothing before.
+   */
+  @Test
+  void aFlappingDaemonAnnouncedUpIsToldTheTickItsQuietEnds() {
+    Run run = new Run(AlertSettings.defaults(Set.of()));
+    run.script("U D U D U", "registry");
+    // The last change is at step 4; 5 min of stability later is step 24.
+    for (int i = 5; i < 40; i++) {
+      run.step(i, Map.of("d", "U"), "registry");
+    }
+    assertEquals("flapping@4 recovered@24", run.log());
+  }
+
   @ParameterizedTest(name = "remind every {0}, down for {1} ticks: {2}")
   @CsvSource({"1, 12, down@2 reminder@6 reminder@10", "0, 100, down@2"})
   void remindersComeEveryRemindEveryWhileDownUnlessOff(int minutes, int ticks, String expected) {
