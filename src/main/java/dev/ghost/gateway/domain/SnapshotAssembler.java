@@ -49,7 +49,7 @@ public final class SnapshotAssembler {
     for (Observation appeared : merged.values()) {
       statuses.add(statusOf(null, now, appeared));
     }
-    return Snapshot.of(sequence, now, statuses);
+    return Snapshot.of(sequence, now, statuses, previous);
   }
 
   /**
