@@ -3,6 +3,7 @@ package dev.ghost.gateway.snapshot;
 import dev.ghost.gateway.alert.AlertPolicy;
 import dev.ghost.gateway.alert.DaemonAlert;
 import dev.ghost.gateway.alert.Notification;
+import dev.ghost.gateway.alert.NotificationKind;
 import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.alert.Silence;
 import dev.ghost.gateway.domain.DaemonName;
@@ -15,11 +16,14 @@ import dev.ghost.gateway.store.Outbox;
 import dev.ghost.gateway.store.SilenceStore;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Runs the {@link AlertPolicy} inside a tick and puts its notifications in the outbox, in the same
@@ -29,6 +33,11 @@ import java.util.logging.Logger;
 public final class AlertStage {
 
   private static final Logger LOG = Logger.getLogger("dev.ghost.gateway.alerts");
+
+  /** More notifications of one kind in one tick are told in one console line. */
+  static final int LINES_PER_KIND = 5;
+
+  private static final int NAMES_PER_LINE = 10;
 
   /** A decision waiting for its transaction. */
   public final class Pending implements InTransaction {
@@ -112,29 +121,61 @@ public final class AlertStage {
   }
 
   /**
-   * Once the snapshot's transaction has committed: the senders are woken first, then each
-   * notification is told on the console, so a storm of hundreds of lines (or a slow reader of
-   * stdout) never holds up the sends.
+   * Once the snapshot's transaction has committed: the senders are woken first, then the console is
+   * told, so a storm of lines (or a slow reader of stdout) never holds up the sends.
    */
   void committed(Pending pending) {
     pending.decision.applyTo(book);
-    List<Notification> notifications = pending.decision.notifications();
-    List<List<String>> channels = notifications.stream().map(routes::channelsFor).toList();
-    if (channels.stream().anyMatch(some -> !some.isEmpty())) {
+    Map<Told, List<Notification>> byKind = new LinkedHashMap<>();
+    for (Notification n : pending.decision.notifications()) {
+      byKind
+          .computeIfAbsent(new Told(n.kind(), routes.channelsFor(n)), told -> new ArrayList<>())
+          .add(n);
+    }
+    if (byKind.keySet().stream().anyMatch(told -> !told.channels().isEmpty())) {
       enqueued.run();
     }
-    for (int i = 0; i < notifications.size(); i++) {
-      Notification n = notifications.get(i);
-      List<String> to = channels.get(i);
-      LOG.info(
-          () ->
-              "notify "
-                  + n.kind().wire()
-                  + " "
-                  + n.subject()
-                  + ": "
-                  + n.reason()
-                  + (to.isEmpty() ? " (no channel configured)" : " -> " + to));
+    byKind.forEach(AlertStage::tell);
+  }
+
+  /** A kind of notification and where it went: the console groups a tick's lines by it. */
+  private record Told(NotificationKind kind, List<String> channels) {
+
+    String to() {
+      return channels.isEmpty() ? " (no channel configured)" : " -> " + channels;
     }
+  }
+
+  /**
+   * One line a notification, but one line for all of a kind when a tick has more than {@link
+   * #LINES_PER_KIND} of them: a storm's hundreds of "flapping" lines would bury the console, as one
+   * message a daemon would bury a channel. Each change still has its own line (the transitions')
+   * and its event.
+   */
+  private static void tell(Told told, List<Notification> notifications) {
+    if (notifications.size() <= LINES_PER_KIND) {
+      for (Notification n : notifications) {
+        LOG.info(
+            () ->
+                "notify " + told.kind().wire() + " " + n.subject() + ": " + n.reason() + told.to());
+      }
+      return;
+    }
+    LOG.info(
+        () ->
+            "notify "
+                + told.kind().wire()
+                + " "
+                + notifications.size()
+                + " daemons"
+                + told.to()
+                + ": "
+                + notifications.stream()
+                    .limit(NAMES_PER_LINE)
+                    .map(Notification::subject)
+                    .collect(Collectors.joining(", "))
+                + (notifications.size() > NAMES_PER_LINE
+                    ? " and " + (notifications.size() - NAMES_PER_LINE) + " more"
+                    : ""));
   }
 }

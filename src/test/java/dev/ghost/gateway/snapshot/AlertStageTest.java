@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -179,10 +180,75 @@ class AlertStageTest {
   void theSendersAreWokenBeforeTheConsoleIsTold() throws Exception {
     DataSource store = SqliteStores.migrated(dataDir.resolve("g.db"));
     List<String> order = new CopyOnWriteArrayList<>();
+
+    List<String> told =
+        console(
+            () ->
+                Engines.heartbeats(
+                        dataDir, store, heartbeats, () -> true, () -> order.add("senders woken"))
+                    .take(),
+            order);
+
+    assertEquals(2, order.size(), order.toString());
+    assertEquals("senders woken", order.get(0));
+    assertTrue(told.get(0).startsWith("notify summary gateway"), told.toString());
+  }
+
+  /** A few downs in one tick are a line each; a storm of them is one line that counts them. */
+  @Test
+  void aStormOfOneKindIsOneConsoleLine() throws Exception {
+    DataSource store = SqliteStores.migrated(dataDir.resolve("g.db"));
+    SnapshotEngine engine = started(store);
+    int few = AlertStage.LINES_PER_KIND;
+    for (int i = 0; i < few; i++) {
+      heartbeats.beat(DaemonName.of("few-" + i), Duration.ofMinutes(5), null);
+      heartbeats.beat(DaemonName.of("many-" + i), Duration.ofMinutes(5), null);
+    }
+    for (int i = few; i < 30; i++) {
+      heartbeats.beat(DaemonName.of("many-" + i), Duration.ofMinutes(5), null);
+    }
+    engine.take();
+
+    List<String> fewDown =
+        console(
+            () -> {
+              for (int i = 0; i < few; i++) {
+                heartbeats.fail(DaemonName.of("few-" + i), "crash");
+              }
+              engine.take();
+            },
+            new ArrayList<>());
+    List<String> manyDown =
+        console(
+            () -> {
+              for (int i = 0; i < 30; i++) {
+                heartbeats.fail(DaemonName.of("many-" + i), "crash");
+              }
+              engine.take();
+            },
+            new ArrayList<>());
+
+    assertEquals(few, fewDown.size(), fewDown.toString());
+    assertEquals("notify down few-0: fail signal: crash -> [c]", fewDown.get(0));
+    assertEquals(
+        List.of(
+            "notify down 30 daemons -> [c]: many-0, many-1, many-10, many-11, many-12, many-13,"
+                + " many-14, many-15, many-16, many-17 and 20 more"),
+        manyDown);
+    assertEquals(few + 30 + 1, pending(store).size(), "every one is in the outbox all the same");
+  }
+
+  /**
+   * What {@code action} told the console about notifications, each line also noted in {@code
+   * order}.
+   */
+  private static List<String> console(Action action, List<String> order) throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
     Handler console =
         new Handler() {
           @Override
           public void publish(LogRecord record) {
+            lines.add(record.getMessage());
             order.add("told: " + record.getMessage());
           }
 
@@ -195,15 +261,15 @@ class AlertStageTest {
     Logger alerts = Logger.getLogger("dev.ghost.gateway.alerts");
     alerts.addHandler(console);
     try {
-      Engines.heartbeats(dataDir, store, heartbeats, () -> true, () -> order.add("senders woken"))
-          .take();
+      action.run();
     } finally {
       alerts.removeHandler(console);
     }
+    return lines;
+  }
 
-    assertEquals(2, order.size(), order.toString());
-    assertEquals("senders woken", order.get(0));
-    assertTrue(order.get(1).startsWith("told: notify summary gateway"), order.get(1));
+  private interface Action {
+    void run() throws Exception;
   }
 
   /** An engine over {@code store} as the gateway starts one: resumed, then its first snapshot. */
