@@ -55,6 +55,11 @@ public record Snapshot(long sequence, Instant takenAt, Map<DaemonName, DaemonSta
     return Counts.of(daemons.values());
   }
 
+  /** Where {@code name} comes in {@link #daemons()}' order, or -1 when it is not there. */
+  int placeOf(DaemonName name) {
+    return ((NameOrdered) daemons).placeOf(name);
+  }
+
   /** An unmodifiable map of statuses by name, in name order, built once. */
   private static final class NameOrdered extends AbstractMap<DaemonName, DaemonStatus> {
 
@@ -148,10 +153,15 @@ public record Snapshot(long sequence, Instant takenAt, Map<DaemonName, DaemonSta
       };
     }
 
+    int placeOf(Object name) {
+      Integer place = index.places().get(name);
+      return place == null ? -1 : place;
+    }
+
     @Override
     public DaemonStatus get(Object name) {
-      Integer place = index.places().get(name);
-      return place == null ? null : statuses[place];
+      int place = placeOf(name);
+      return place < 0 ? null : statuses[place];
     }
 
     @Override

@@ -21,19 +21,33 @@ public final class SnapshotAssembler {
       Instant now,
       Collection<Observation> observations,
       Collection<DeclaredDaemon> declared) {
-    Map<DaemonName, Observation> merged = new HashMap<>(observations.size() * 4 / 3 + 1);
+    // Each report goes to its daemon's place in the previous snapshot, found through that
+    // snapshot's index of names; only daemons new since then need a map of their own.
+    Observation[] known = new Observation[previous.daemons().size()];
+    Map<DaemonName, Observation> appeared = new HashMap<>();
     for (Observation observation : observations) {
-      merged.merge(observation.name(), observation, SnapshotAssembler::worse);
+      int place = previous.placeOf(observation.name());
+      if (place < 0) {
+        appeared.merge(observation.name(), observation, SnapshotAssembler::worse);
+      } else {
+        known[place] = known[place] == null ? observation : worse(known[place], observation);
+      }
     }
     for (DeclaredDaemon daemon : declared) {
-      merged.computeIfAbsent(daemon.name(), name -> unreported(previous, now, daemon));
+      int place = previous.placeOf(daemon.name());
+      if (place < 0) {
+        appeared.computeIfAbsent(daemon.name(), name -> unreported(previous, now, daemon));
+      } else if (known[place] == null) {
+        known[place] = unreported(previous, now, daemon);
+      }
     }
-    // Known daemons first, in the previous snapshot's name order, then the new ones: the snapshot's
-    // sort then finds the list nearly sorted, which costs it one pass instead of n log n compares.
-    List<DaemonStatus> statuses = new ArrayList<>(merged.size());
+    // Known daemons first, in the previous snapshot's name order, then the new ones: the snapshot
+    // then finds the previous index of names will do, or a list nearly sorted.
+    List<DaemonStatus> statuses = new ArrayList<>(known.length + appeared.size());
     boolean unchanged = true;
+    int place = 0;
     for (DaemonStatus before : previous.daemons().values()) {
-      Observation observation = merged.remove(before.name());
+      Observation observation = known[place++];
       if (observation == null) {
         unchanged = false;
         continue;
@@ -42,12 +56,12 @@ public final class SnapshotAssembler {
       unchanged &= status == before;
       statuses.add(status);
     }
-    if (unchanged && merged.isEmpty()) {
+    if (unchanged && appeared.isEmpty()) {
       // Every daemon as it was: the previous map serves again, not a copy of it.
       return new Snapshot(sequence, now, previous.daemons());
     }
-    for (Observation appeared : merged.values()) {
-      statuses.add(statusOf(null, now, appeared));
+    for (Observation observation : appeared.values()) {
+      statuses.add(statusOf(null, now, observation));
     }
     return Snapshot.of(sequence, now, statuses, previous);
   }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,25 @@ class SnapshotAssemblerTest {
 
     assertEquals(expected, snapshot.daemons().get(A).state());
     assertEquals("source-" + expected, snapshot.daemons().get(A).source());
+  }
+
+  /** The same for a daemon the previous snapshot knew, whichever source reports first. */
+  @ParameterizedTest(name = "{0}, known before")
+  @MethodSource("mergedStates")
+  void theWorseReportWinsForAKnownDaemonInEitherOrder(
+      String name, List<DaemonState> reports, DaemonState expected) {
+    Snapshot before = after(Snapshot.EMPTY, 0, observation(UP, "r"));
+    List<Observation> observations =
+        new ArrayList<>(
+            reports.stream().map(state -> observation(state, "source-" + state)).toList());
+
+    for (int turn = 0; turn < 2; turn++) {
+      Snapshot snapshot = SnapshotAssembler.next(before, 2, START, observations, List.of());
+
+      assertEquals(expected, snapshot.daemons().get(A).state(), observations.toString());
+      assertEquals("source-" + expected, snapshot.daemons().get(A).source());
+      Collections.reverse(observations);
+    }
   }
 
   @Test
