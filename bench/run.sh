@@ -5,8 +5,9 @@
 #  2. 500 HTTP probes against a local server every second: tick duration and probe round trips,
 #     against one probe alone;
 #  3. notification latency: a fail POST (and a recovering heartbeat) to the packaged gateway, until
-#     the signed webhook's request reaches a local receiver, against a bare POST to that receiver:
-#     (a) the plain jar on the default Java, (b) as deploy/Dockerfile.jvm ships it (below);
+#     the signed webhook's request reaches a local receiver, against a bare POST to that receiver,
+#     in the second round (the JIT still compiling) and after eight (a running gateway): (a) the
+#     plain jar on the default Java, (b) as deploy/Dockerfile.jvm ships it (below);
 #  4. failover: two packaged gateways on one PostgreSQL (embedded, started by the benchmark): a
 #     signal at the follower until the leader's webhook request, beside one at the leader; then
 #     the takeover after kill -9 of the leader (median and max of 5);
