@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,14 @@ public final class AlertStage {
     private final Snapshot snapshot;
     private final boolean startSummary;
 
+    /** Each notification's channels, routed once for the outbox and the console both. */
+    private final Map<Notification, List<String>> channels = new IdentityHashMap<>();
+
     private Pending(AlertPolicy.Decision decision, Snapshot snapshot, boolean startSummary) {
       this.decision = decision;
       this.snapshot = snapshot;
       this.startSummary = startSummary;
+      decision.notifications().forEach(n -> channels.put(n, routes.channelsFor(n)));
     }
 
     /** Whether this decision is the first start's summary, which is made once. */
@@ -59,7 +64,7 @@ public final class AlertStage {
     @Override
     public void write(Connection connection) throws SQLException {
       states.save(connection, decision.changed());
-      outbox.enqueue(connection, decision.notifications(), routes::channelsFor, snapshot.takenAt());
+      outbox.enqueue(connection, decision.notifications(), channels::get, snapshot.takenAt());
     }
   }
 
@@ -129,7 +134,7 @@ public final class AlertStage {
     Map<Told, List<Notification>> byKind = new LinkedHashMap<>();
     for (Notification n : pending.decision.notifications()) {
       byKind
-          .computeIfAbsent(new Told(n.kind(), routes.channelsFor(n)), told -> new ArrayList<>())
+          .computeIfAbsent(new Told(n.kind(), pending.channels.get(n)), told -> new ArrayList<>())
           .add(n);
     }
     if (byKind.keySet().stream().anyMatch(told -> !told.channels().isEmpty())) {

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +185,7 @@ final class RegistryParser {
         for (int i = 0; i < drafts.size(); i++) {
           entries.add(drafts.get(i).entry(names.get(i), previous.get(i)));
         }
-        return List.copyOf(entries);
+        return Collections.unmodifiableList(entries);
       }
       // A name given twice counts once, at its first place, with its last value (as a JSON tree).
       Map<String, Draft> byName = new LinkedHashMap<>();
@@ -198,7 +199,7 @@ final class RegistryParser {
         boolean same = before != null && before.name().value().equals(draft.getKey());
         entries.add(draft.getValue().entry(draft.getKey(), same ? before : null));
       }
-      return List.copyOf(entries);
+      return Collections.unmodifiableList(entries);
     }
   }
 
