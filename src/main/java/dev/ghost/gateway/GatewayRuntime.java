@@ -9,8 +9,10 @@ import dev.ghost.gateway.snapshot.SnapshotEngine;
 import dev.ghost.gateway.snapshot.SnapshotScheduler;
 import dev.ghost.gateway.source.DaemonThreads;
 import dev.ghost.gateway.source.Sources;
+import dev.ghost.gateway.store.Migrations;
 import dev.ghost.gateway.store.Outbox;
 import dev.ghost.gateway.store.StoreFile;
+import dev.ghost.gateway.store.StoreSchemaException;
 import dev.ghost.gateway.store.WalCheckpoints;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -124,8 +126,16 @@ public class GatewayRuntime {
               List.of("gateway.data-dir " + config.dataDir() + " cannot be created: " + e)));
     }
     try {
-      store.flyway().migrate();
-    } catch (RuntimeException e) {
+      Migrations.bundled().apply(store.dataSource());
+    } catch (StoreSchemaException e) {
+      throw new ConfigurationException(
+          StartupChecks.block(
+              List.of(
+                  "the store "
+                      + StoreFile.location(store.jdbcUrl())
+                      + " is refused: "
+                      + e.getMessage())));
+    } catch (SQLException | RuntimeException e) {
       String explained =
           StoreFile.of(store.jdbcUrl())
               .map(file -> file.explain(e))

@@ -3,7 +3,6 @@ package dev.ghost.gateway;
 import dev.ghost.gateway.config.GatewayConfig;
 import dev.ghost.gateway.config.StoreSwitch;
 import io.quarkus.agroal.DataSource.DataSourceLiteral;
-import io.quarkus.flyway.FlywayDataSource.FlywayDataSourceLiteral;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
@@ -12,7 +11,6 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.Flyway;
 
 /**
  * The store this gateway runs on, whichever it is: PostgreSQL when {@link StoreSwitch} turned it
@@ -22,7 +20,7 @@ import org.flywaydb.core.Flyway;
  * @param jdbcUrl the active data source's URL, for messages about the store (a PostgreSQL URL
  *     carries no password: the password is a property of its own)
  */
-public record GatewayStore(DataSource dataSource, Flyway flyway, String jdbcUrl, boolean shared) {
+public record GatewayStore(DataSource dataSource, String jdbcUrl, boolean shared) {
 
   /** Makes the one store; the inactive data source is never touched. */
   @Singleton
@@ -35,20 +33,14 @@ public record GatewayStore(DataSource dataSource, Flyway flyway, String jdbcUrl,
         @ConfigProperty(name = "quarkus.datasource.jdbc.url") String sqliteUrl,
         @ConfigProperty(name = "quarkus.datasource." + StoreSwitch.POSTGRESQL + ".jdbc.url")
             Optional<String> postgresUrl,
-        @Any Instance<DataSource> dataSources,
-        @Any Instance<Flyway> flyways) {
+        @Any Instance<DataSource> dataSources) {
       if (StoreSwitch.POSTGRESQL.equals(config.store().kind())) {
         return new GatewayStore(
             dataSources.select(new DataSourceLiteral(StoreSwitch.POSTGRESQL)).get(),
-            flyways.select(FlywayDataSourceLiteral.of(StoreSwitch.POSTGRESQL)).get(),
             postgresUrl.orElse(""),
             true);
       }
-      return new GatewayStore(
-          dataSources.select(Default.Literal.INSTANCE).get(),
-          flyways.select(Default.Literal.INSTANCE).get(),
-          sqliteUrl,
-          false);
+      return new GatewayStore(dataSources.select(Default.Literal.INSTANCE).get(), sqliteUrl, false);
     }
   }
 }

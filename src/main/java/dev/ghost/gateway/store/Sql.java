@@ -103,7 +103,7 @@ final class Sql {
     }
   }
 
-  private static boolean isPostgres(Connection connection) throws SQLException {
+  static boolean isPostgres(Connection connection) throws SQLException {
     return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
   }
 

@@ -87,12 +87,19 @@ public final class StoreFile {
    * parameters, which may carry a password) and the root cause.
    */
   public static String unreachable(String jdbcUrl, Throwable failure) {
-    String where = jdbcUrl == null ? "?" : jdbcUrl.split("\\?", 2)[0];
     return "cannot open the store at "
-        + where
+        + location(jdbcUrl)
         + ": "
         + rootMessage(failure)
         + "; check that it runs, that this machine reaches it, and the user and password";
+  }
+
+  /** Where a store is, for messages: its file, or its URL without the parameters. */
+  public static String location(String jdbcUrl) {
+    if (jdbcUrl == null) {
+      return "?";
+    }
+    return of(jdbcUrl).map(file -> file.database.toString()).orElse(jdbcUrl.split("\\?", 2)[0]);
   }
 
   /** One line for a failure to open or migrate the store: the file, the cause, what to do. */

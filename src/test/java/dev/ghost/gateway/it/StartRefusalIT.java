@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ghost.gateway.testsupport.SqliteStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +63,51 @@ class StartRefusalIT {
     assertTrue(refusal.output.contains("to start fresh on purpose, delete " + db), refusal.output);
     assertEquals(0, Files.size(db), "the empty store was left as it was, for whoever looks");
     assertEquals(List.of(db), files(), "nothing else was written");
+  }
+
+  @Test
+  void aStoreANewerGatewayMigratedIsNotRunOn() throws Exception {
+    Path db = dataDir.resolve("gateway.db");
+    DataSource store = SqliteStores.migrated(db);
+    String newer =
+        "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+            + " checksum, installed_by, execution_time, success)"
+            + " VALUES (5, '5', 'from the future', 'SQL', 'db/migration/V5__from_the_future.sql',"
+            + " 1, '', 1, 1)";
+    try (Connection connection = store.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(newer);
+    }
+
+    Refusal refusal = start(List.of());
+
+    refusal.assertOneBlockWithoutStackTrace();
+    assertTrue(
+        refusal.output.contains(
+            "the store "
+                + db
+                + " is refused: its schema is at version 5, newer than this"
+                + " gateway's 4"),
+        refusal.output);
+    try (Connection connection = store.getConnection()) {
+      assertEquals(
+          List.of("1", "2", "3", "4", "5"),
+          readVersions(connection),
+          "the newer schema was left as it was");
+    }
+  }
+
+  private static List<String> readVersions(Connection connection) throws SQLException {
+    List<String> versions = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT version FROM flyway_schema_history ORDER BY installed_rank")) {
+      while (rows.next()) {
+        versions.add(rows.getString(1));
+      }
+    }
+    return versions;
   }
 
   private void assertDataDirUntouched() throws IOException {

@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
@@ -85,9 +84,8 @@ class StoreFileTest {
 
     SQLiteDataSource reopened = new SQLiteDataSource();
     reopened.setUrl("jdbc:sqlite:" + db);
-    RuntimeException failure =
-        assertThrows(
-            RuntimeException.class, () -> Flyway.configure().dataSource(reopened).load().migrate());
+    SQLException failure =
+        assertThrows(SQLException.class, () -> Migrations.bundled().apply(reopened));
 
     String line = store().explain(failure);
     assertTrue(line.contains(db + " is damaged (SQLITE_CORRUPT)"), line);

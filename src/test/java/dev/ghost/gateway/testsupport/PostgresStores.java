@@ -1,10 +1,13 @@
 package dev.ghost.gateway.testsupport;
 
+import dev.ghost.gateway.store.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * A real PostgreSQL 14, started from Maven by the test itself (no container engine), with the
@@ -26,10 +29,23 @@ public final class PostgresStores implements AutoCloseable {
     }
   }
 
+  /** A new, empty database named {@code name}, with no migrations applied. */
+  public DataSource empty(String name) throws SQLException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    }
+    return postgres.getDatabase("postgres", name);
+  }
+
   /** A fresh database with the migrations applied. */
   public DataSource migrated() {
     DataSource dataSource = postgres.getPostgresDatabase();
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    try {
+      Migrations.bundled().apply(dataSource);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the store could not be migrated", e);
+    }
     return dataSource;
   }
 

@@ -1,5 +1,6 @@
 package dev.ghost.gateway.testsupport;
 
+import dev.ghost.gateway.store.Migrations;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import java.lang.reflect.Proxy;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -27,7 +27,11 @@ public final class SqliteStores {
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file);
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    try {
+      Migrations.bundled().apply(dataSource);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the store could not be migrated", e);
+    }
     return dataSource;
   }
 
