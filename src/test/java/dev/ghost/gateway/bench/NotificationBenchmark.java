@@ -73,7 +73,7 @@ public final class NotificationBenchmark {
     try {
       awaitReady(client, base);
       int passes = Math.max(1, changes / (2 * FLEET));
-      round(client, base, "bench-", FLEET, passes, receiver);
+      long[][] first = round(client, base, "bench-", FLEET, passes, receiver);
       long[][] warming = round(client, base, "bench-", FLEET, passes, receiver);
       for (int round = 2; round < WARM_ROUNDS; round++) {
         round(client, base, "bench-", FLEET, passes, receiver);
@@ -84,6 +84,9 @@ public final class NotificationBenchmark {
           "notification latency, %d daemons, %d downs and %d recoveries a round, one at a time,"
               + " group-window 0%n",
           FLEET, steady[0].length, steady[1].length);
+      System.out.printf(
+          "%-48s %.2f ms, the first recovery %.2f ms%n",
+          "the first notification after the start: down", first[0][0] / 1e6, first[1][0] / 1e6);
       Percentiles.report("round 2, JIT warming: fail POST -> webhook", warming[0], reference);
       Percentiles.report("round 2, JIT warming: heartbeat -> recovery", warming[1], reference);
       Percentiles.report(
