@@ -55,6 +55,19 @@ public record Snapshot(long sequence, Instant takenAt, Map<DaemonName, DaemonSta
     return Counts.of(daemons.values());
   }
 
+  /**
+   * Whether {@code other} holds the very daemons this one does, in the same places: then the two
+   * can be compared place by place, without looking names up.
+   */
+  boolean sameDaemonsAs(Snapshot other) {
+    return ((NameOrdered) daemons).index == ((NameOrdered) other.daemons).index;
+  }
+
+  /** The status at {@code place} in {@link #daemons()}' order. */
+  DaemonStatus at(int place) {
+    return ((NameOrdered) daemons).statuses[place];
+  }
+
   /** Where {@code name} comes in {@link #daemons()}' order, or -1 when it is not there. */
   int placeOf(DaemonName name) {
     return ((NameOrdered) daemons).placeOf(name);
