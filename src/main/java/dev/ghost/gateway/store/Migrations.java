@@ -15,8 +15,9 @@ import javax.sql.DataSource;
  * gateway's (its configuration, database detection and parser are cold code at every start).
  *
  * <p>All pending scripts and their history rows are one transaction: a start that fails half-way
- * leaves the store as it was. On PostgreSQL the transaction first takes an advisory lock, so
- * instances starting together migrate one after another, and the later ones find nothing to do.
+ * leaves the store as it was. On PostgreSQL it takes the store's one-writer lock like every write
+ * transaction, so instances starting together migrate one after another, and the later ones find
+ * nothing to do.
  */
 public final class Migrations {
 
@@ -28,25 +29,11 @@ public final class Migrations {
           "V3__slack_actions.sql",
           "V4__cluster.sql");
 
-  private static final String ONE_MIGRATOR = "SELECT pg_advisory_xact_lock(4711002)";
-
-  /** Flyway's history table, column for column (its SQLite and PostgreSQL forms). */
-  private static final String SQLITE_HISTORY =
-      """
-      CREATE TABLE IF NOT EXISTS "flyway_schema_history" (
-          "installed_rank" INT NOT NULL PRIMARY KEY,
-          "version" VARCHAR(50),
-          "description" VARCHAR(200) NOT NULL,
-          "type" VARCHAR(20) NOT NULL,
-          "script" VARCHAR(1000) NOT NULL,
-          "checksum" INT,
-          "installed_by" VARCHAR(100) NOT NULL,
-          "installed_on" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now')),
-          "execution_time" INT NOT NULL,
-          "success" BOOLEAN NOT NULL
-      )""";
-
-  private static final String POSTGRES_HISTORY =
+  /**
+   * Flyway's history table, column for column; only the time of each row is kept differently by the
+   * two databases, as Flyway itself makes it on each.
+   */
+  private static final String HISTORY =
       """
       CREATE TABLE IF NOT EXISTS "flyway_schema_history" (
           "installed_rank" INT NOT NULL CONSTRAINT "flyway_schema_history_pk" PRIMARY KEY,
@@ -54,12 +41,16 @@ public final class Migrations {
           "description" VARCHAR(200) NOT NULL,
           "type" VARCHAR(20) NOT NULL,
           "script" VARCHAR(1000) NOT NULL,
-          "checksum" INTEGER,
+          "checksum" INT,
           "installed_by" VARCHAR(100) NOT NULL,
-          "installed_on" TIMESTAMP NOT NULL DEFAULT now(),
-          "execution_time" INTEGER NOT NULL,
+          "installed_on" INSTALLED_ON,
+          "execution_time" INT NOT NULL,
           "success" BOOLEAN NOT NULL
       )""";
+
+  private static final String SQLITE_INSTALLED_ON =
+      "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f','now'))";
+  private static final String POSTGRES_INSTALLED_ON = "TIMESTAMP NOT NULL DEFAULT now()";
 
   private static final String HISTORY_INDEX =
       "CREATE INDEX IF NOT EXISTS \"flyway_schema_history_s_idx\""
@@ -83,28 +74,14 @@ public final class Migrations {
    * @throws StoreSchemaException when the store's history does not fit this gateway's scripts
    */
   public int apply(DataSource dataSource) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean postgres = Sql.isPostgres(connection);
-      connection.setAutoCommit(false);
-      try {
-        int applied = apply(connection, postgres);
-        connection.commit();
-        return applied;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    }
+    return new Sql(dataSource).inTransaction(this::apply);
   }
 
-  private int apply(Connection connection, boolean postgres) throws SQLException {
+  private int apply(Connection connection) throws SQLException {
+    boolean postgres = Sql.isPostgres(connection);
     try (Statement statement = connection.createStatement()) {
-      if (postgres) {
-        statement.execute(ONE_MIGRATOR);
-      }
-      statement.execute(postgres ? POSTGRES_HISTORY : SQLITE_HISTORY);
+      statement.execute(
+          HISTORY.replace("INSTALLED_ON", postgres ? POSTGRES_INSTALLED_ON : SQLITE_INSTALLED_ON));
       statement.execute(HISTORY_INDEX);
     }
     SchemaHistory history = SchemaHistory.read(connection);
