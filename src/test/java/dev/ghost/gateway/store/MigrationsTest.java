@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,7 +197,7 @@ class MigrationsTest {
     return Migrations.SCRIPTS.stream().map(Migration::bundled).toList();
   }
 
-  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource store) {
+  private static FluentConfiguration flyway(DataSource store) {
     return Flyway.configure().dataSource(store).locations("classpath:db/migration");
   }
 
