@@ -96,7 +96,10 @@ public final class Migrations {
         }
       } catch (SQLException e) {
         throw new SQLException(
-            "migration " + migration.fileName() + " failed: " + e.getMessage(),
+            "migration "
+                + migration.fileName()
+                + " failed (the store is left as it was): "
+                + e.getMessage(),
             e.getSQLState(),
             e.getErrorCode(),
             e);

@@ -123,7 +123,8 @@ public final class StoreFile {
               + " .recover | sqlite3 recovered.db, and move recovered.db in its place; or restore"
               + " a backup";
       case SQLITE_CANTOPEN -> cannotOpen("SQLITE_CANTOPEN");
-      default -> "cannot open the store " + database + ": " + code.get().name();
+      // The failure's own words: a script that met a table someone made by hand says which.
+      default -> "cannot open the store " + database + ": " + firstLine(failure);
     };
   }
 
@@ -150,6 +151,11 @@ public final class StoreFile {
       }
     }
     return Optional.empty();
+  }
+
+  private static String firstLine(Throwable failure) {
+    String message = failure.getMessage() == null ? rootMessage(failure) : failure.getMessage();
+    return message.lines().findFirst().orElse(message);
   }
 
   private static String rootMessage(Throwable failure) {

@@ -113,6 +113,25 @@ class StoreFileTest {
     assertTrue(line.contains("may read and write"), line);
   }
 
+  @Test
+  void aStoreWhoseTablesDoNotFitTheScriptsSaysWhichScriptAndWhy() throws SQLException {
+    Path db = dir.resolve("gateway.db");
+    SQLiteDataSource handMade = new SQLiteDataSource();
+    handMade.setUrl("jdbc:sqlite:" + db);
+    try (Connection connection = handMade.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE events (id INTEGER)");
+    }
+    SQLException failure =
+        assertThrows(SQLException.class, () -> Migrations.bundled().apply(handMade));
+
+    String line = store().explain(failure);
+    assertTrue(
+        line.startsWith("cannot open the store " + db + ": migration V1__event_log.sql"), line);
+    assertTrue(line.contains("table events already exists"), line);
+    assertFalse(line.contains("\n"), line);
+  }
+
   private static void trashEveryPageButTheFirst(Path db) throws IOException {
     try (RandomAccessFile file = new RandomAccessFile(db.toFile(), "rw")) {
       int pageSize = 4096;
