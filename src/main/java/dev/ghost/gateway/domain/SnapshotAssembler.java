@@ -36,9 +36,9 @@ public final class SnapshotAssembler {
     for (DeclaredDaemon daemon : declared) {
       int place = previous.placeOf(daemon.name());
       if (place < 0) {
-        appeared.computeIfAbsent(daemon.name(), name -> unreported(previous, now, daemon));
+        appeared.computeIfAbsent(daemon.name(), name -> unreported(null, now, daemon));
       } else if (known[place] == null) {
-        known[place] = unreported(previous, now, daemon);
+        known[place] = unreported(previous.at(place), now, daemon);
       }
     }
     // Known daemons first, in the previous snapshot's name order, then the new ones: the snapshot
@@ -87,9 +87,10 @@ public final class SnapshotAssembler {
    * A declared daemon no source reports. One that was seen before has gone silent and is down at
    * once; one never seen gets until its grace deadline, since sources may simply not have caught up
    * after a start.
+   *
+   * @param before its status in the previous snapshot, or null
    */
-  private static Observation unreported(Snapshot previous, Instant now, DeclaredDaemon daemon) {
-    DaemonStatus before = previous.daemons().get(daemon.name());
+  private static Observation unreported(DaemonStatus before, Instant now, DeclaredDaemon daemon) {
     if (before != null && !CONFIG_SOURCE.equals(before.source())) {
       return new Observation(
           daemon.name(),

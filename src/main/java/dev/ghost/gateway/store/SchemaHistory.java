@@ -10,33 +10,37 @@ import java.util.List;
  * successful. Anything else (a newer gateway's schema, a script edited after it ran, a failed run)
  * stops the start, as Flyway's validation did, instead of running scripts over a schema they were
  * not written for.
+ *
+ * @param lastRank the highest rank of any row, versioned or not: the next row's rank follows it
  */
-record SchemaHistory(List<Row> rows) {
+record SchemaHistory(List<Row> rows, int lastRank) {
 
   /** One applied script, as the history recorded it. */
-  record Row(int rank, String version, String description, Integer checksum, boolean success) {}
+  record Row(String version, String description, Integer checksum, boolean success) {}
 
   /** Rows without a version (Flyway's marker of a schema it created) have no script to check. */
   static SchemaHistory read(Connection connection) throws SQLException {
-    return new SchemaHistory(
+    List<Row> rows =
         Sql.query(
             connection,
-            "SELECT \"installed_rank\", \"version\", \"description\", \"checksum\", \"success\""
+            "SELECT \"version\", \"description\", \"checksum\", \"success\""
                 + " FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
                 + " ORDER BY \"installed_rank\"",
             row -> {
-              int checksum = row.getInt(4);
+              int checksum = row.getInt(3);
               return new Row(
-                  row.getInt(1),
+                  row.getString(1),
                   row.getString(2),
-                  row.getString(3),
                   row.wasNull() ? null : checksum,
-                  row.getBoolean(5));
-            }));
-  }
-
-  int lastRank() {
-    return rows.stream().mapToInt(Row::rank).max().orElse(0);
+                  row.getBoolean(4));
+            });
+    int lastRank =
+        Sql.query(
+                connection,
+                "SELECT COALESCE(MAX(\"installed_rank\"), 0) FROM \"flyway_schema_history\"",
+                row -> row.getInt(1))
+            .get(0);
+    return new SchemaHistory(rows, lastRank);
   }
 
   /**
