@@ -2,6 +2,7 @@ package dev.ghost.gateway.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.ThreadMXBean;
+import dev.ghost.gateway.CheckpointsBetweenSnapshots;
 import dev.ghost.gateway.alert.AlertSettings;
 import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.domain.Freshness;
@@ -10,13 +11,13 @@ import dev.ghost.gateway.snapshot.SourceReports;
 import dev.ghost.gateway.snapshot.StatusFileWriter;
 import dev.ghost.gateway.snapshot.StatusPublisher;
 import dev.ghost.gateway.snapshot.TickResult;
-import dev.ghost.gateway.source.DaemonThreads;
 import dev.ghost.gateway.source.RegistryFileSource;
 import dev.ghost.gateway.store.DeliveryReport;
 import dev.ghost.gateway.store.EventLog;
 import dev.ghost.gateway.store.WalCheckpoints;
 import dev.ghost.gateway.testsupport.Engines;
 import dev.ghost.gateway.testsupport.SqliteStores;
+import dev.ghost.gateway.time.Ticker;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -26,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +34,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -57,20 +54,9 @@ public final class TickBenchmark {
     writeRegistry(registry, daemons, pid, -1);
 
     DataSource store = SqliteStores.pooled(dir.resolve("gateway.db"));
-    WalCheckpoints checkpoints = new WalCheckpoints(store);
-    ScheduledExecutorService checkpointing =
-        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("wal-checkpoint"));
-    checkpointing.scheduleWithFixedDelay(
-        () -> {
-          try {
-            checkpoints.checkpoint();
-          } catch (SQLException e) {
-            System.err.println("checkpoint failed: " + e);
-          }
-        },
-        1,
-        1,
-        TimeUnit.SECONDS);
+    // As the gateway's snapshot thread does: the store's log into its file between ticks.
+    CheckpointsBetweenSnapshots checkpoints =
+        new CheckpointsBetweenSnapshots(new WalCheckpoints(store), Ticker.SYSTEM);
     RegistryFileSource source =
         new RegistryFileSource(
             registry, Duration.ofSeconds(60), RegistryFileSource::runningProcesses, () -> {});
@@ -98,9 +84,9 @@ public final class TickBenchmark {
     engine.take();
 
     System.out.printf("tick benchmark: %d daemons, %d ticks per scenario%n", daemons, ticks);
-    Ticks unchanged = run(engine, registry, daemons, pid, ticks, Registry.UNCHANGED);
-    Ticks steady = run(engine, registry, daemons, pid, ticks, Registry.REWRITTEN);
-    Ticks churn = run(engine, registry, daemons, pid, ticks, Registry.CHURNING);
+    Ticks unchanged = run(engine, checkpoints, registry, daemons, pid, ticks, Registry.UNCHANGED);
+    Ticks steady = run(engine, checkpoints, registry, daemons, pid, ticks, Registry.REWRITTEN);
+    Ticks churn = run(engine, checkpoints, registry, daemons, pid, ticks, Registry.CHURNING);
     long[] reference =
         referenceWrites(writer, Files.readAllBytes(dir.resolve("status.json")), ticks);
     System.out.printf("status.json size: %d bytes%n", Files.size(dir.resolve("status.json")));
@@ -120,23 +106,40 @@ public final class TickBenchmark {
   /**
    * One scenario's tick durations, and the bytes its ticks allocated: unlike a duration, that
    * figure is the same on a quiet machine and a noisy one, and it is what sets how often the
-   * collector pauses a tick.
+   * collector pauses a tick. Also what the snapshot thread did between ticks (the store's
+   * checkpoint, once a second), which delays the next tick when it comes sooner.
    */
-  private record Ticks(long[] nanos, long allocatedBytes) {
+  private record Ticks(long[] nanos, long allocatedBytes, long[] between) {
 
     void report(String name, long[] reference) {
       Percentiles.report(name, nanos, reference);
+      long[] sorted = between.clone();
+      Arrays.sort(sorted);
       System.out.printf(
-          "%-48s %.2f MB allocated a tick%n", "", allocatedBytes / 1e6 / nanos.length);
+          "%-48s %.2f MB allocated a tick; between ticks (checkpoint) max %.1f ms, %.1f%% of"
+              + " the time%n",
+          "",
+          allocatedBytes / 1e6 / nanos.length,
+          sorted[sorted.length - 1] / 1e6,
+          100.0
+              * Arrays.stream(between).sum()
+              / (Arrays.stream(nanos).sum() + Arrays.stream(between).sum()));
     }
   }
 
   private static Ticks run(
-      SnapshotEngine engine, Path registry, int daemons, long pid, int ticks, Registry registryMode)
+      SnapshotEngine engine,
+      CheckpointsBetweenSnapshots checkpoints,
+      Path registry,
+      int daemons,
+      long pid,
+      int ticks,
+      Registry registryMode)
       throws IOException {
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     int warmup = Math.max(20, ticks / 5);
     long[] nanos = new long[ticks];
+    long[] between = new long[ticks];
     long allocated = 0;
     for (int i = -warmup; i < ticks; i++) {
       if (registryMode != Registry.UNCHANGED) {
@@ -151,8 +154,13 @@ public final class TickBenchmark {
         nanos[i] = result.nanos();
         allocated += threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
       }
+      long betweenStarted = System.nanoTime();
+      checkpoints.accept(result);
+      if (i >= 0) {
+        between[i] = System.nanoTime() - betweenStarted;
+      }
     }
-    return new Ticks(nanos, allocated);
+    return new Ticks(nanos, allocated, between);
   }
 
   private static long[] referenceWrites(StatusFileWriter writer, byte[] bytes, int count) {
