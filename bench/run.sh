@@ -46,6 +46,9 @@ echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d
 
 ./mvnw -B -q -DskipTests package
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/test.cp"
+# The build's files go to disk before anything is measured: a build leaves ~80 MB of dirty pages,
+# which the kernel writes back some 30 s later, in the middle of the tick benchmark's fsyncs.
+sync
 
 CLASSPATH_BENCH="target/classes:target/test-classes:$(cat "$OUT/test.cp")"
 
@@ -63,6 +66,7 @@ shipped() {
   mkdir -p "$OUT/sqlite"
   unzip -q -o -j -d "$OUT/sqlite" target/aot-app/lib/main/org.xerial.sqlite-jdbc-*.jar \
     "org/sqlite/native/Linux/$(uname -m)/libsqlitejdbc.so"
+  sync
   SHIPPED=("$JAVA25" @deploy/jvm.options -XX:AOTCache="$OUT/app.aot"
     -Dorg.sqlite.lib.path="$PWD/$OUT/sqlite" -Dorg.sqlite.lib.name=libsqlitejdbc.so)
 }
