@@ -12,11 +12,11 @@ import java.util.logging.Logger;
 /**
  * Copies SQLite's log into its file on the snapshot thread, after a snapshot, at most once a
  * second. On a thread of its own the checkpoint ran in the middle of snapshots: its copy and fsync
- * (10-60 ms for the ~8,000 pages a second of 10,000 daemons with 1% flipping writes) competed with
- * the snapshot's own status.json fsync and its two cores, and the ticks it overlapped were the
- * slowest (bench/run.sh tick, 1% flipping, p99 46-54 against 35-40 ms here). Between snapshots it
- * delays at most the one snapshot a signal asks for during it, by one checkpoint: a few
- * milliseconds at a hundred daemons.
+ * (35-68 ms for the ~8,000 pages a second of 10,000 daemons with 1% flipping writes) held up the
+ * snapshot's own status.json fsync and shared its two cores, and the ticks it overlapped were the
+ * slowest (bench/run.sh tick, 1% flipping: p99 52-53 ms then, 36-40 ms in alternating runs now).
+ * Between snapshots it delays only a snapshot a signal asks for while it runs, by what is left of
+ * it: a few milliseconds at a hundred daemons.
  *
  * <p>Ticks come at least every {@code gateway.tick}, so the writes made between them (sends marked,
  * silences, acknowledgements) wait that long at most to be copied.
@@ -25,7 +25,7 @@ public final class CheckpointsBetweenSnapshots implements Consumer<TickResult> {
 
   private static final Logger LOG = Logger.getLogger(CheckpointsBetweenSnapshots.class.getName());
 
-  static final Duration EVERY = Duration.ofSeconds(1);
+  private static final Duration EVERY = Duration.ofSeconds(1);
 
   private final WalCheckpoints checkpoints;
   private final Ticker ticker;
