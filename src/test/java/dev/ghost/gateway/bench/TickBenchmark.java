@@ -113,17 +113,14 @@ public final class TickBenchmark {
 
     void report(String name, long[] reference) {
       Percentiles.report(name, nanos, reference);
-      long[] sorted = between.clone();
-      Arrays.sort(sorted);
+      long betweenTotal = Arrays.stream(between).sum();
       System.out.printf(
           "%-48s %.2f MB allocated a tick; between ticks (checkpoint) max %.1f ms, %.1f%% of"
               + " the time%n",
           "",
           allocatedBytes / 1e6 / nanos.length,
-          sorted[sorted.length - 1] / 1e6,
-          100.0
-              * Arrays.stream(between).sum()
-              / (Arrays.stream(nanos).sum() + Arrays.stream(between).sum()));
+          Arrays.stream(between).max().orElse(0) / 1e6,
+          100.0 * betweenTotal / (Arrays.stream(nanos).sum() + betweenTotal));
     }
   }
 
