@@ -40,7 +40,6 @@ import dev.ghost.gateway.store.EventLog;
 import dev.ghost.gateway.store.IncidentStore;
 import dev.ghost.gateway.store.Outbox;
 import dev.ghost.gateway.store.SilenceStore;
-import dev.ghost.gateway.store.WalCheckpoints;
 import dev.ghost.gateway.time.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
@@ -199,7 +198,6 @@ public class GatewayParts {
   @Singleton
   SnapshotScheduler scheduler(
       GatewayConfig config,
-      GatewayStore store,
       Ticker ticker,
       SnapshotEngine engine,
       LatestTick latest,
@@ -220,11 +218,6 @@ public class GatewayParts {
         cluster
             .<Ticks>map(node -> new LeaderTicks(engine, node.leadership(), node::resumeHeartbeats))
             .orElseGet(() -> Ticks.of(engine));
-    // SQLite's log is copied into its file between snapshots (PostgreSQL keeps its own).
-    Consumer<TickResult> checkpoints =
-        store.shared()
-            ? result -> {}
-            : new CheckpointsBetweenSnapshots(new WalCheckpoints(store.dataSource()), ticker);
     return new SnapshotScheduler(
         ticks,
         config.tick(),
@@ -237,7 +230,6 @@ public class GatewayParts {
           if (!result.events().isEmpty()) {
             feed.published();
           }
-          checkpoints.accept(result);
         });
   }
 

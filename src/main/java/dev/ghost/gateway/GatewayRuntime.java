@@ -7,11 +7,13 @@ import dev.ghost.gateway.delivery.DeliveryWorker;
 import dev.ghost.gateway.signal.Wakeups;
 import dev.ghost.gateway.snapshot.SnapshotEngine;
 import dev.ghost.gateway.snapshot.SnapshotScheduler;
+import dev.ghost.gateway.source.DaemonThreads;
 import dev.ghost.gateway.source.Sources;
 import dev.ghost.gateway.store.Migrations;
 import dev.ghost.gateway.store.Outbox;
 import dev.ghost.gateway.store.StoreFile;
 import dev.ghost.gateway.store.StoreSchemaException;
+import dev.ghost.gateway.store.WalCheckpoints;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -30,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -67,11 +70,18 @@ public class GatewayRuntime {
   @Named(SharedParts.TIMER)
   ScheduledExecutorService timer;
 
+  /** Its own thread: a checkpoint's fsync must not hold up the timer's heartbeat expiries. */
+  private final ScheduledExecutorService checkpoints =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("wal-checkpoint"));
+
+  private WalCheckpoints walCheckpoints;
+  private String lastCheckpointProblem;
   private boolean started;
 
   @PostConstruct
   void start() {
     openStore();
+    walCheckpoints = new WalCheckpoints(store.dataSource());
     if (cluster.isEmpty()) {
       // A cluster's leader resumes each time it takes the lease, from what the one before left.
       try {
@@ -85,6 +95,10 @@ public class GatewayRuntime {
     delivery.start();
     cluster.ifPresent(ClusterNode::start);
     timer.scheduleWithFixedDelay(this::pruneOutbox, 1, 60, TimeUnit.MINUTES);
+    if (!store.shared()) {
+      checkpoints.scheduleWithFixedDelay(
+          () -> scheduler.betweenSnapshots(this::checkpoint), 1, 1, TimeUnit.SECONDS);
+    }
     // Normally HTTP's start starts the probes (below); a server that was already listening (tests
     // restart the application in the same server) sends no such event, so one tick later at most.
     timer.schedule(sources.probes()::start, config.tick().toMillis(), TimeUnit.MILLISECONDS);
@@ -140,6 +154,23 @@ public class GatewayRuntime {
     sources.probes().start();
   }
 
+  /**
+   * SQLite's log into its file, off every commit's path (see application.properties) and between
+   * snapshots, never beside one. Once a second: with {@code synchronous=NORMAL} a commit reaches
+   * the disk at the next checkpoint, so this bounds what a power cut can take back.
+   */
+  private void checkpoint() {
+    try {
+      walCheckpoints.checkpoint();
+      lastCheckpointProblem = null;
+    } catch (SQLException | RuntimeException e) {
+      if (!e.toString().equals(lastCheckpointProblem)) {
+        lastCheckpointProblem = e.toString();
+        LOG.warning("cannot checkpoint the store's log; trying again each second: " + e);
+      }
+    }
+  }
+
   /** Sent notifications are kept a week for the deliveries API, then forgotten. */
   private void pruneOutbox() {
     try {
@@ -165,6 +196,7 @@ public class GatewayRuntime {
       where = " at snapshot " + engine.take().snapshot().sequence();
     }
     timer.shutdownNow();
+    checkpoints.shutdownNow();
     sources.close();
     delivery.close(SHUTDOWN_DRAIN);
     // Only once the sends in flight are done, so the next leader sends none of them again.
