@@ -96,8 +96,7 @@ public class GatewayRuntime {
     cluster.ifPresent(ClusterNode::start);
     timer.scheduleWithFixedDelay(this::pruneOutbox, 1, 60, TimeUnit.MINUTES);
     if (!store.shared()) {
-      checkpoints.scheduleWithFixedDelay(
-          () -> scheduler.betweenSnapshots(this::checkpoint), 1, 1, TimeUnit.SECONDS);
+      checkpoints.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
     }
     // Normally HTTP's start starts the probes (below); a server that was already listening (tests
     // restart the application in the same server) sends no such event, so one tick later at most.
@@ -154,11 +153,7 @@ public class GatewayRuntime {
     sources.probes().start();
   }
 
-  /**
-   * SQLite's log into its file, off every commit's path (see application.properties) and between
-   * snapshots, never beside one. Once a second: with {@code synchronous=NORMAL} a commit reaches
-   * the disk at the next checkpoint, so this bounds what a power cut can take back.
-   */
+  /** SQLite's log into its file, off every commit's path (see application.properties). */
   private void checkpoint() {
     try {
       walCheckpoints.checkpoint();

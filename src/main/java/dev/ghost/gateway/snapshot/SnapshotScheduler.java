@@ -35,7 +35,6 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
   private final Consumer<TickResult> observer;
   private final Object signal = new Object();
   private final Thread thread = new Thread(this::loop, "snapshot");
-  private final BetweenSnapshots between = new BetweenSnapshots();
 
   // Guarded by signal.
   private boolean changed;
@@ -112,7 +111,7 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
 
   private void takeOne(Instant now) {
     try {
-      Optional<TickResult> taken = between.snapshot(ticks::take);
+      Optional<TickResult> taken = ticks.take();
       if (taken.isEmpty()) {
         return; // another instance leads
       }
@@ -126,14 +125,6 @@ public final class SnapshotScheduler implements ChangeSignal, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "snapshot failed; the next tick tries again", e);
     }
-  }
-
-  /**
-   * Runs {@code work} on the caller's thread between two snapshots: it waits for one in progress,
-   * and the next waits for it (see {@link BetweenSnapshots}).
-   */
-  public void betweenSnapshots(Runnable work) {
-    between.run(work);
   }
 
   /** Stops ticking; a snapshot in progress finishes first. */

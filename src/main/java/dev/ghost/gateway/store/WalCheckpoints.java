@@ -7,8 +7,8 @@ import javax.sql.DataSource;
 /**
  * Copies SQLite's write-ahead log back into the database file, off the write path: connections run
  * with {@code wal_autocheckpoint=0}, so no commit pays for it, and this is called every second
- * instead, between two snapshots. Passive: it never waits for, or blocks, a reader or a writer;
- * what it cannot copy now, the next call does.
+ * instead. Passive: it never waits for, or blocks, a reader or a writer; what it cannot copy now,
+ * the next call does.
  */
 public final class WalCheckpoints {
 

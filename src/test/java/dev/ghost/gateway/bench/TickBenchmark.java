@@ -5,7 +5,6 @@ import com.sun.management.ThreadMXBean;
 import dev.ghost.gateway.alert.AlertSettings;
 import dev.ghost.gateway.alert.Routes;
 import dev.ghost.gateway.domain.Freshness;
-import dev.ghost.gateway.snapshot.BetweenSnapshots;
 import dev.ghost.gateway.snapshot.SnapshotEngine;
 import dev.ghost.gateway.snapshot.SourceReports;
 import dev.ghost.gateway.snapshot.StatusFileWriter;
@@ -59,20 +58,16 @@ public final class TickBenchmark {
 
     DataSource store = SqliteStores.pooled(dir.resolve("gateway.db"));
     WalCheckpoints checkpoints = new WalCheckpoints(store);
-    // As the gateway does: a checkpoint each second, taking turns with the ticks.
-    BetweenSnapshots turns = new BetweenSnapshots();
     ScheduledExecutorService checkpointing =
         Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("wal-checkpoint"));
     checkpointing.scheduleWithFixedDelay(
-        () ->
-            turns.run(
-                () -> {
-                  try {
-                    checkpoints.checkpoint();
-                  } catch (SQLException e) {
-                    System.err.println("checkpoint failed: " + e);
-                  }
-                }),
+        () -> {
+          try {
+            checkpoints.checkpoint();
+          } catch (SQLException e) {
+            System.err.println("checkpoint failed: " + e);
+          }
+        },
         1,
         1,
         TimeUnit.SECONDS);
@@ -103,9 +98,9 @@ public final class TickBenchmark {
     engine.take();
 
     System.out.printf("tick benchmark: %d daemons, %d ticks per scenario%n", daemons, ticks);
-    Ticks unchanged = run(engine, turns, registry, daemons, pid, ticks, Registry.UNCHANGED);
-    Ticks steady = run(engine, turns, registry, daemons, pid, ticks, Registry.REWRITTEN);
-    Ticks churn = run(engine, turns, registry, daemons, pid, ticks, Registry.CHURNING);
+    Ticks unchanged = run(engine, registry, daemons, pid, ticks, Registry.UNCHANGED);
+    Ticks steady = run(engine, registry, daemons, pid, ticks, Registry.REWRITTEN);
+    Ticks churn = run(engine, registry, daemons, pid, ticks, Registry.CHURNING);
     long[] reference =
         referenceWrites(writer, Files.readAllBytes(dir.resolve("status.json")), ticks);
     System.out.printf("status.json size: %d bytes%n", Files.size(dir.resolve("status.json")));
@@ -125,54 +120,39 @@ public final class TickBenchmark {
   /**
    * One scenario's tick durations, and the bytes its ticks allocated: unlike a duration, that
    * figure is the same on a quiet machine and a noisy one, and it is what sets how often the
-   * collector pauses a tick. Also how long each tick waited for its turn, behind a checkpoint: a
-   * change that comes then is seen that much later.
+   * collector pauses a tick.
    */
-  private record Ticks(long[] nanos, long allocatedBytes, long[] waited) {
+  private record Ticks(long[] nanos, long allocatedBytes) {
 
     void report(String name, long[] reference) {
       Percentiles.report(name, nanos, reference);
       System.out.printf(
-          "%-48s %.2f MB allocated a tick; waited for a checkpoint: %d ticks, at most %.1f ms%n",
-          "",
-          allocatedBytes / 1e6 / nanos.length,
-          Arrays.stream(waited).filter(wait -> wait > 100_000).count(),
-          Arrays.stream(waited).max().orElse(0) / 1e6);
+          "%-48s %.2f MB allocated a tick%n", "", allocatedBytes / 1e6 / nanos.length);
     }
   }
 
   private static Ticks run(
-      SnapshotEngine engine,
-      BetweenSnapshots turns,
-      Path registry,
-      int daemons,
-      long pid,
-      int ticks,
-      Registry registryMode)
+      SnapshotEngine engine, Path registry, int daemons, long pid, int ticks, Registry registryMode)
       throws IOException {
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     int warmup = Math.max(20, ticks / 5);
     long[] nanos = new long[ticks];
-    long[] waited = new long[ticks];
     long allocated = 0;
     for (int i = -warmup; i < ticks; i++) {
       if (registryMode != Registry.UNCHANGED) {
         writeRegistry(registry, daemons, pid, registryMode == Registry.CHURNING ? i : -1);
       }
       long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
-      long asked = System.nanoTime();
-      TickResult result = turns.snapshot(engine::take);
-      long turnTaken = System.nanoTime() - asked;
+      TickResult result = engine.take();
       if (result.storeError().isPresent() || result.writeError().isPresent()) {
         throw new IllegalStateException("tick failed: " + result);
       }
       if (i >= 0) {
         nanos[i] = result.nanos();
-        waited[i] = turnTaken - result.nanos();
         allocated += threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
       }
     }
-    return new Ticks(nanos, allocated, waited);
+    return new Ticks(nanos, allocated);
   }
 
   private static long[] referenceWrites(StatusFileWriter writer, byte[] bytes, int count) {
