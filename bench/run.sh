@@ -105,12 +105,12 @@ if [ "$PART" = all ] || [ "$PART" = startup ]; then
   # schema history read), as after a crash or a deploy, and resident memory is not measured.
   now_ms() { date +%s%3N; }
   starts() {
-    local label=$1
+    local label=$1 restart=${RESTART:-0}
     shift
     : >"$OUT/starts.txt"
     rm -rf "$OUT/start" && mkdir -p "$OUT/start"
-    for run in $([ "${RESTART:-0}" = 1 ] && echo 0) 1 2 3 4 5; do
-      [ "${RESTART:-0}" = 1 ] || { rm -rf "$OUT/start" && mkdir -p "$OUT/start"; }
+    for run in $([ "$restart" = 1 ] && echo 0) 1 2 3 4 5; do
+      [ "$restart" = 1 ] || { rm -rf "$OUT/start" && mkdir -p "$OUT/start"; }
       t0=$(now_ms)
       "$@" -version >/dev/null 2>&1
       jvm=$(( $(now_ms) - t0 ))
@@ -126,7 +126,7 @@ if [ "$PART" = all ] || [ "$PART" = startup ]; then
       ready=$(( $(now_ms) - t0 ))
       [ -z "$file" ] && file=$ready
       [ "$run" = 0 ] || echo "$file $ready $jvm" >>"$OUT/starts.txt"
-      if [ "$run" = 5 ] && [ "${RESTART:-0}" != 1 ]; then
+      if [ "$run" = 5 ] && [ "$restart" != 1 ]; then
         sleep 5
         idle=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
         wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "http://127.0.0.1:$GATEWAY_PORT/ghost/status.json" >"$OUT/wrk.txt" &
@@ -142,7 +142,7 @@ if [ "$PART" = all ] || [ "$PART" = startup ]; then
       kill "$pid"; wait "$pid" 2>/dev/null || true
     done
     med() { awk -v c="$1" '{print $c}' "$OUT/starts.txt" | sort -n | sed -n 3p; }
-    if [ "${RESTART:-0}" = 1 ]; then
+    if [ "$restart" = 1 ]; then
       echo "$label: ready $(med 2) ms (the same JVM's -version $(med 3) ms)"
       return
     fi

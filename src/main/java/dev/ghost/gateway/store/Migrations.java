@@ -64,7 +64,12 @@ public final class Migrations {
 
   /** The gateway's own scripts. */
   public static Migrations bundled() {
-    return new Migrations(SCRIPTS.stream().map(Migration::bundled).toList());
+    return new Migrations(bundledScripts());
+  }
+
+  /** {@link #SCRIPTS}, read from the class path. */
+  static List<Migration> bundledScripts() {
+    return SCRIPTS.stream().map(Migration::bundled).toList();
   }
 
   /**

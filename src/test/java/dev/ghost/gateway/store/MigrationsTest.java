@@ -66,7 +66,7 @@ class MigrationsTest {
   void aStoreOfANewerGatewayIsRefused() throws SQLException {
     DataSource store = sqlite("newer.db");
     Migrations.bundled().apply(store);
-    Migrations older = new Migrations(bundledScripts().subList(0, 3));
+    Migrations older = new Migrations(Migrations.bundledScripts().subList(0, 3));
 
     StoreSchemaException refusal =
         assertThrows(StoreSchemaException.class, () -> older.apply(store));
@@ -80,7 +80,7 @@ class MigrationsTest {
   void aScriptEditedAfterItRanIsRefused() throws SQLException {
     DataSource store = sqlite("edited.db");
     Migrations.bundled().apply(store);
-    List<Migration> edited = new ArrayList<>(bundledScripts());
+    List<Migration> edited = new ArrayList<>(Migrations.bundledScripts());
     Migration second = edited.get(1);
     edited.set(1, Migration.of(second.fileName(), second.sql() + "\nCREATE TABLE extra (id INT);"));
 
@@ -93,7 +93,7 @@ class MigrationsTest {
   @Test
   void aHistoryThatRecordsAFailedRunIsRefused() throws SQLException {
     DataSource store = sqlite("failed.db");
-    new Migrations(bundledScripts().subList(0, 1)).apply(store);
+    new Migrations(Migrations.bundledScripts().subList(0, 1)).apply(store);
     execute(
         store,
         "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
@@ -109,7 +109,7 @@ class MigrationsTest {
   @Test
   void aScriptThatFailsLeavesTheStoreAsItWas() throws SQLException {
     DataSource store = sqlite("broken.db");
-    List<Migration> scripts = new ArrayList<>(bundledScripts().subList(0, 2));
+    List<Migration> scripts = new ArrayList<>(Migrations.bundledScripts().subList(0, 2));
     scripts.add(Migration.of("V3__broken.sql", "CREATE TABLE fine (id INT);\nCREATE TABLE (;"));
 
     SQLException failure =
@@ -191,10 +191,6 @@ class MigrationsTest {
     SQLiteDataSource store = new SQLiteDataSource();
     store.setUrl("jdbc:sqlite:" + dir.resolve(name));
     return store;
-  }
-
-  private static List<Migration> bundledScripts() {
-    return Migrations.SCRIPTS.stream().map(Migration::bundled).toList();
   }
 
   private static FluentConfiguration flyway(DataSource store) {
