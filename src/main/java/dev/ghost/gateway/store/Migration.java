@@ -15,28 +15,34 @@ import java.util.zip.CRC32;
  * ({@code V<version>__<description>.sql}, a CRC32 checksum), so that a store's history reads the
  * same to this gateway and to Flyway.
  *
+ * @param location the folder it is in, on the class path and in a store's history
  * @param fileName e.g. {@code V1__event_log.sql}
  * @param sql the script's text
  */
-record Migration(int version, String description, String fileName, String sql) {
+record Migration(int version, String description, String location, String fileName, String sql) {
 
-  /** Where the scripts live, on the class path and in a store's history. */
-  static final String LOCATION = "db/migration/";
+  /** Where the scripts every kind of store runs live. */
+  static final String SHARED = "db/migration/";
 
-  /** The script {@code fileName} as bundled with the gateway. */
-  static Migration bundled(String fileName) {
+  /** The script {@code location + fileName} as bundled with the gateway. */
+  static Migration bundled(String location, String fileName) {
     try (InputStream in =
-        Migration.class.getClassLoader().getResourceAsStream(LOCATION + fileName)) {
+        Migration.class.getClassLoader().getResourceAsStream(location + fileName)) {
       if (in == null) {
-        throw new IllegalStateException("migration " + LOCATION + fileName + " is not bundled");
+        throw new IllegalStateException("migration " + location + fileName + " is not bundled");
       }
-      return of(fileName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return of(location, fileName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** A script every kind of store runs. */
   static Migration of(String fileName, String sql) {
+    return of(SHARED, fileName, sql);
+  }
+
+  static Migration of(String location, String fileName, String sql) {
     int separator = fileName.indexOf("__");
     if (!fileName.startsWith("V") || separator < 2 || !fileName.endsWith(".sql")) {
       throw new IllegalArgumentException("not a versioned script name: " + fileName);
@@ -44,12 +50,12 @@ record Migration(int version, String description, String fileName, String sql) {
     int version = Integer.parseInt(fileName.substring(1, separator));
     String description =
         fileName.substring(separator + 2, fileName.length() - ".sql".length()).replace('_', ' ');
-    return new Migration(version, description, fileName, sql);
+    return new Migration(version, description, location, fileName, sql);
   }
 
   /** The script as the history names it. */
   String script() {
-    return LOCATION + fileName;
+    return location + fileName;
   }
 
   /**

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -21,13 +23,23 @@ import javax.sql.DataSource;
  */
 public final class Migrations {
 
-  /** The schema's scripts, oldest first; each one also in {@code db/migration} (a test checks). */
-  static final List<String> SCRIPTS =
+  /** The scripts both kinds of store run, in {@code db/migration} (a test checks). */
+  static final List<String> SHARED_SCRIPTS =
       List.of(
           "V1__event_log.sql",
           "V2__alerts_and_outbox.sql",
           "V3__slack_actions.sql",
           "V4__cluster.sql");
+
+  /**
+   * The versions whose SQL differs between the two databases: each is in {@code db/sqlite} and in
+   * {@code db/postgresql} under the same name (a test checks), so both kinds of store count their
+   * schema alike. Flyway reads them from those two locations beside {@code db/migration}.
+   */
+  static final List<String> OWN_SCRIPTS = List.of("V5__events_keyed_by_row_id.sql");
+
+  static final String SQLITE_SCRIPTS = "db/sqlite/";
+  static final String POSTGRES_SCRIPTS = "db/postgresql/";
 
   /**
    * Flyway's history table, column for column; only the time of each row is kept differently by the
@@ -56,20 +68,26 @@ public final class Migrations {
       "CREATE INDEX IF NOT EXISTS \"flyway_schema_history_s_idx\""
           + " ON \"flyway_schema_history\" (\"success\")";
 
-  private final List<Migration> bundled;
+  private final List<Migration> forSqlite;
+  private final List<Migration> forPostgres;
 
-  Migrations(List<Migration> bundled) {
-    this.bundled = List.copyOf(bundled);
+  Migrations(List<Migration> forSqlite, List<Migration> forPostgres) {
+    this.forSqlite = List.copyOf(forSqlite);
+    this.forPostgres = List.copyOf(forPostgres);
   }
 
   /** The gateway's own scripts. */
   public static Migrations bundled() {
-    return new Migrations(bundledScripts());
+    return new Migrations(bundledScripts(SQLITE_SCRIPTS), bundledScripts(POSTGRES_SCRIPTS));
   }
 
-  /** {@link #SCRIPTS}, read from the class path. */
-  static List<Migration> bundledScripts() {
-    return SCRIPTS.stream().map(Migration::bundled).toList();
+  /** The shared scripts and one database's own, read from the class path, oldest first. */
+  static List<Migration> bundledScripts(String ownLocation) {
+    return Stream.concat(
+            SHARED_SCRIPTS.stream().map(name -> Migration.bundled(Migration.SHARED, name)),
+            OWN_SCRIPTS.stream().map(name -> Migration.bundled(ownLocation, name)))
+        .sorted(Comparator.comparingInt(Migration::version))
+        .toList();
   }
 
   /**
@@ -89,6 +107,7 @@ public final class Migrations {
           HISTORY.replace("INSTALLED_ON", postgres ? POSTGRES_INSTALLED_ON : SQLITE_INSTALLED_ON));
       statement.execute(HISTORY_INDEX);
     }
+    List<Migration> bundled = postgres ? forPostgres : forSqlite;
     SchemaHistory history = SchemaHistory.read(connection);
     int done = history.appliedCount(bundled);
     String by = postgres ? currentUser(connection) : "";

@@ -72,7 +72,7 @@ class StartRefusalIT {
     String newer =
         "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
             + " checksum, installed_by, execution_time, success)"
-            + " VALUES (5, '5', 'from the future', 'SQL', 'db/migration/V5__from_the_future.sql',"
+            + " VALUES (6, '6', 'from the future', 'SQL', 'db/migration/V6__from_the_future.sql',"
             + " 1, '', 1, 1)";
     try (Connection connection = store.getConnection();
         Statement statement = connection.createStatement()) {
@@ -86,12 +86,12 @@ class StartRefusalIT {
         refusal.output.contains(
             "the store "
                 + db
-                + " is refused: its schema is at version 5, newer than this"
-                + " gateway's 4"),
+                + " is refused: its schema is at version 6, newer than this"
+                + " gateway's 5"),
         refusal.output);
     try (Connection connection = store.getConnection()) {
       assertEquals(
-          List.of("1", "2", "3", "4", "5"),
+          List.of("1", "2", "3", "4", "5", "6"),
           readVersions(connection),
           "the newer schema was left as it was");
     }

@@ -35,44 +35,75 @@ import org.sqlite.SQLiteDataSource;
  */
 class MigrationsTest {
 
+  /** A sequence a 32-bit key could not hold: both stores' keys must stay 64 bits. */
+  private static final long BEYOND_32_BITS = 5_000_000_000L;
+
   @TempDir Path dir;
 
   @Test
   void aNewStoreGetsEveryScriptAndAHistoryFlywayAccepts() throws SQLException {
     DataSource store = sqlite("new.db");
 
-    assertEquals(4, Migrations.bundled().apply(store));
+    assertEquals(5, Migrations.bundled().apply(store));
 
     assertEquals(0, Migrations.bundled().apply(store), "a second start has nothing to do");
-    assertFlywayAccepts(store);
-    assertEquals(List.of("1", "2", "3", "4"), versions(store));
+    assertFlywayAccepts(store, Migrations.SQLITE_SCRIPTS);
+    assertEquals(List.of("1", "2", "3", "4", "5"), versions(store));
   }
 
   @Test
   void aStoreFlywayMadeIsContinuedWhereItStopped() throws SQLException {
     DataSource halfway = sqlite("halfway.db");
-    flyway(halfway).target("2").load().migrate();
+    flyway(halfway, Migrations.SQLITE_SCRIPTS).target("2").load().migrate();
 
-    assertEquals(2, Migrations.bundled().apply(halfway));
+    assertEquals(3, Migrations.bundled().apply(halfway));
 
-    assertFlywayAccepts(halfway);
+    assertFlywayAccepts(halfway, Migrations.SQLITE_SCRIPTS);
     DataSource byFlyway = sqlite("flyway.db");
-    flyway(byFlyway).load().migrate();
+    flyway(byFlyway, Migrations.SQLITE_SCRIPTS).load().migrate();
     assertEquals(0, Migrations.bundled().apply(byFlyway));
     assertEquals(history(byFlyway), history(halfway), "the same versions, checksums and all");
+  }
+
+  @Test
+  void anEarlierStoreKeepsEveryEventAndNotificationWhenTheyAreKeyedByRowId() throws SQLException {
+    DataSource store = sqlite("earlier.db");
+    flyway(store, Migrations.SQLITE_SCRIPTS).target("4").load().migrate();
+    insertEvent(store, 1);
+    insertEvent(store, BEYOND_32_BITS);
+    execute(
+        store,
+        "INSERT INTO outbox (id, notification_id, channel, kind, daemon, from_state, to_state,"
+            + " at_ms, since_ms, reason, source, sequence, created_ms, state, attempts,"
+            + " last_error, done_ms) VALUES (7, 'n-7', 'slack', 'down', 'ghost-bridge', 'up',"
+            + " 'down', 1000, 900, 'exit 1', 'registry', 3, 1001, 'failed', 4, 'HTTP 500', 1002)");
+    List<String> events = everyRow(store, "events");
+    List<String> outbox = everyRow(store, "outbox");
+
+    assertEquals(1, Migrations.bundled().apply(store));
+
+    assertEquals(events, everyRow(store, "events"));
+    assertEquals(outbox, everyRow(store, "outbox"));
+    assertEquals(
+        List.of("events_by_daemon", "outbox_pending"),
+        rows(
+            store,
+            "SELECT name FROM sqlite_master WHERE type = 'index'"
+                + " AND tbl_name IN ('events', 'outbox') ORDER BY name"),
+        "the keys are the tables' row ids, not indexes of their own");
   }
 
   @Test
   void aStoreOfANewerGatewayIsRefused() throws SQLException {
     DataSource store = sqlite("newer.db");
     Migrations.bundled().apply(store);
-    Migrations older = new Migrations(Migrations.bundledScripts().subList(0, 3));
+    Migrations older = migrations(sqliteScripts().subList(0, 4));
 
     StoreSchemaException refusal =
         assertThrows(StoreSchemaException.class, () -> older.apply(store));
 
     assertTrue(
-        refusal.getMessage().contains("version 4, newer than this gateway's 3"),
+        refusal.getMessage().contains("version 5, newer than this gateway's 4"),
         refusal.getMessage());
   }
 
@@ -80,12 +111,12 @@ class MigrationsTest {
   void aScriptEditedAfterItRanIsRefused() throws SQLException {
     DataSource store = sqlite("edited.db");
     Migrations.bundled().apply(store);
-    List<Migration> edited = new ArrayList<>(Migrations.bundledScripts());
+    List<Migration> edited = new ArrayList<>(sqliteScripts());
     Migration second = edited.get(1);
     edited.set(1, Migration.of(second.fileName(), second.sql() + "\nCREATE TABLE extra (id INT);"));
 
     StoreSchemaException refusal =
-        assertThrows(StoreSchemaException.class, () -> new Migrations(edited).apply(store));
+        assertThrows(StoreSchemaException.class, () -> migrations(edited).apply(store));
 
     assertTrue(refusal.getMessage().contains("V2__alerts_and_outbox.sql"), refusal.getMessage());
   }
@@ -93,7 +124,7 @@ class MigrationsTest {
   @Test
   void aHistoryThatRecordsAFailedRunIsRefused() throws SQLException {
     DataSource store = sqlite("failed.db");
-    new Migrations(Migrations.bundledScripts().subList(0, 1)).apply(store);
+    migrations(sqliteScripts().subList(0, 1)).apply(store);
     execute(
         store,
         "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
@@ -109,17 +140,16 @@ class MigrationsTest {
   @Test
   void aScriptThatFailsLeavesTheStoreAsItWas() throws SQLException {
     DataSource store = sqlite("broken.db");
-    List<Migration> scripts = new ArrayList<>(Migrations.bundledScripts().subList(0, 2));
+    List<Migration> scripts = new ArrayList<>(sqliteScripts().subList(0, 2));
     scripts.add(Migration.of("V3__broken.sql", "CREATE TABLE fine (id INT);\nCREATE TABLE (;"));
 
-    SQLException failure =
-        assertThrows(SQLException.class, () -> new Migrations(scripts).apply(store));
+    SQLException failure = assertThrows(SQLException.class, () -> migrations(scripts).apply(store));
 
     assertTrue(
         failure.getMessage().startsWith("migration V3__broken.sql failed"), failure.getMessage());
     assertEquals(
         List.of(), tables(store), "neither V1, V2, the table before the error, nor history");
-    assertEquals(4, Migrations.bundled().apply(store), "and the next start migrates it whole");
+    assertEquals(5, Migrations.bundled().apply(store), "and the next start migrates it whole");
   }
 
   @Test
@@ -134,15 +164,17 @@ class MigrationsTest {
         for (Future<Integer> each : starts) {
           applied += each.get();
         }
-        assertEquals(4, applied, "every script once, whichever instance ran it");
+        assertEquals(5, applied, "every script once, whichever instance ran it");
       } finally {
         instances.shutdownNow();
       }
-      assertEquals(List.of("1", "2", "3", "4"), versions(store));
-      assertFlywayAccepts(store);
+      assertEquals(List.of("1", "2", "3", "4", "5"), versions(store));
+      assertFlywayAccepts(store, Migrations.POSTGRES_SCRIPTS);
       DataSource byFlyway = postgres.empty("byflyway");
-      flyway(byFlyway).load().migrate();
+      flyway(byFlyway, Migrations.POSTGRES_SCRIPTS).load().migrate();
       assertEquals(0, Migrations.bundled().apply(byFlyway));
+      insertEvent(store, BEYOND_32_BITS);
+      assertEquals(List.of(Long.toString(BEYOND_32_BITS)), rows(store, "SELECT seq FROM events"));
     }
   }
 
@@ -178,12 +210,16 @@ class MigrationsTest {
   }
 
   @Test
-  void everyScriptInTheMigrationDirectoryIsListed() throws IOException, URISyntaxException {
-    Path directory = Path.of(getClass().getClassLoader().getResource(Migration.LOCATION).toURI());
+  void everyBundledScriptIsListed() throws IOException, URISyntaxException {
+    assertEquals(Migrations.SHARED_SCRIPTS, scriptsIn(Migration.SHARED));
+    assertEquals(Migrations.OWN_SCRIPTS, scriptsIn(Migrations.SQLITE_SCRIPTS));
+    assertEquals(Migrations.OWN_SCRIPTS, scriptsIn(Migrations.POSTGRES_SCRIPTS));
+  }
+
+  private List<String> scriptsIn(String location) throws IOException, URISyntaxException {
+    Path directory = Path.of(getClass().getClassLoader().getResource(location).toURI());
     try (Stream<Path> files = Files.list(directory)) {
-      assertEquals(
-          files.map(file -> file.getFileName().toString()).sorted().toList(),
-          Migrations.SCRIPTS.stream().sorted().toList());
+      return files.map(file -> file.getFileName().toString()).sorted().toList();
     }
   }
 
@@ -193,14 +229,25 @@ class MigrationsTest {
     return store;
   }
 
-  private static FluentConfiguration flyway(DataSource store) {
-    return Flyway.configure().dataSource(store).locations("classpath:db/migration");
+  private static Migrations migrations(List<Migration> scripts) {
+    return new Migrations(scripts, scripts);
   }
 
-  private static void assertFlywayAccepts(DataSource store) {
-    ValidateResult validation = flyway(store).load().validateWithResult();
+  private static List<Migration> sqliteScripts() {
+    return Migrations.bundledScripts(Migrations.SQLITE_SCRIPTS);
+  }
+
+  /** Flyway as an earlier gateway ran it, with the one database's own scripts beside the shared. */
+  private static FluentConfiguration flyway(DataSource store, String ownScripts) {
+    return Flyway.configure()
+        .dataSource(store)
+        .locations("classpath:" + Migration.SHARED, "classpath:" + ownScripts);
+  }
+
+  private static void assertFlywayAccepts(DataSource store, String ownScripts) {
+    ValidateResult validation = flyway(store, ownScripts).load().validateWithResult();
     assertTrue(validation.validationSuccessful, () -> String.valueOf(validation.invalidMigrations));
-    assertEquals(0, flyway(store).load().info().pending().length);
+    assertEquals(0, flyway(store, ownScripts).load().info().pending().length);
   }
 
   private static List<String> versions(DataSource store) throws SQLException {
@@ -215,6 +262,32 @@ class MigrationsTest {
         "SELECT installed_rank || ' ' || version || ' ' || description || ' ' || type || ' '"
             + " || checksum || ' ' || success FROM flyway_schema_history"
             + " ORDER BY installed_rank");
+  }
+
+  private static void insertEvent(DataSource store, long seq) throws SQLException {
+    execute(
+        store,
+        "INSERT INTO events (seq, at_ms, daemon, kind, from_state, to_state, reason, source,"
+            + " snapshot_seq) VALUES ("
+            + seq
+            + ", 1000, 'ghost-bridge', 'down', 'up', 'down', 'exit 1', 'registry', 3)");
+  }
+
+  /** Every column of every row, in the table's column order. */
+  private static List<String> everyRow(DataSource store, String table) throws SQLException {
+    try (Connection connection = store.getConnection()) {
+      return Sql.query(
+          connection,
+          "SELECT * FROM " + table + " ORDER BY 1",
+          row -> {
+            StringBuilder columns = new StringBuilder();
+            for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+              columns.append(row.getMetaData().getColumnName(i)).append('=');
+              columns.append(row.getString(i)).append(' ');
+            }
+            return columns.toString();
+          });
+    }
   }
 
   private static List<String> tables(DataSource store) throws SQLException {

@@ -1,0 +1,3 @@
+-- Nothing to do on PostgreSQL: SQLite's V5 makes events and outbox rows keyed by its row id, which
+-- PostgreSQL does not have (and its INTEGER is 32 bits), so the keys stay BIGINT here. The version
+-- is kept so that both kinds of store count their schema alike.
