@@ -96,7 +96,8 @@ public class GatewayRuntime {
     cluster.ifPresent(ClusterNode::start);
     timer.scheduleWithFixedDelay(this::pruneOutbox, 1, 60, TimeUnit.MINUTES);
     if (!store.shared()) {
-      checkpoints.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
+      long every = WalCheckpoints.INTERVAL.toMillis();
+      checkpoints.scheduleWithFixedDelay(this::checkpoint, every, every, TimeUnit.MILLISECONDS);
     }
     // Normally HTTP's start starts the probes (below); a server that was already listening (tests
     // restart the application in the same server) sends no such event, so one tick later at most.
@@ -161,7 +162,11 @@ public class GatewayRuntime {
     } catch (SQLException | RuntimeException e) {
       if (!e.toString().equals(lastCheckpointProblem)) {
         lastCheckpointProblem = e.toString();
-        LOG.warning("cannot checkpoint the store's log; trying again each second: " + e);
+        LOG.warning(
+            "cannot checkpoint the store's log; trying again every "
+                + WalCheckpoints.INTERVAL.toMillis()
+                + " ms: "
+                + e);
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.ghost.gateway.store;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -11,6 +12,16 @@ import javax.sql.DataSource;
  * the next call does.
  */
 public final class WalCheckpoints {
+
+  /**
+   * How often to checkpoint. A quarter of a second rather than a second: a tick that fsyncs
+   * status.json while a checkpoint is writing the file waits behind it, and a quarter of the pages
+   * is a quarter of the wait (with 1 % of 10,000 daemons flipping, the tick's p99 43 ms against 48,
+   * medians of eight alternating runs, for 2 % more bytes written). With {@code synchronous=NORMAL}
+   * a commit is on disk once a checkpoint has synced it, so this is also how much a power cut can
+   * take back. An idle store costs nothing: a checkpoint with nothing to copy does not sync.
+   */
+  public static final Duration INTERVAL = Duration.ofMillis(250);
 
   private final Sql sql;
 

@@ -68,9 +68,9 @@ public final class TickBenchmark {
             System.err.println("checkpoint failed: " + e);
           }
         },
-        1,
-        1,
-        TimeUnit.SECONDS);
+        WalCheckpoints.INTERVAL.toMillis(),
+        WalCheckpoints.INTERVAL.toMillis(),
+        TimeUnit.MILLISECONDS);
     RegistryFileSource source =
         new RegistryFileSource(
             registry, Duration.ofSeconds(60), RegistryFileSource::runningProcesses, () -> {});

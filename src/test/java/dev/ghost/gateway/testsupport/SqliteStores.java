@@ -39,7 +39,7 @@ public final class SqliteStores {
    * The same file behind a connection pool set up as the gateway's own (Agroal, up to 4
    * connections, {@code wal_autocheckpoint=0} on each), for benchmarks: opening a SQLite connection
    * per transaction costs milliseconds the running gateway never pays. The caller checkpoints, as
-   * the gateway does each second ({@link dev.ghost.gateway.store.WalCheckpoints}).
+   * the gateway does ({@link dev.ghost.gateway.store.WalCheckpoints#INTERVAL}).
    */
   public static AgroalDataSource pooled(Path file) throws SQLException {
     migrated(file);
