@@ -22,7 +22,7 @@ import java.util.zip.CRC32;
 record Migration(int version, String description, String location, String fileName, String sql) {
 
   /** Where the scripts every kind of store runs live. */
-  static final String SHARED = "db/migration/";
+  static final String SHARED_LOCATION = "db/migration/";
 
   /** The script {@code location + fileName} as bundled with the gateway. */
   static Migration bundled(String location, String fileName) {
@@ -35,11 +35,6 @@ record Migration(int version, String description, String location, String fileNa
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** A script every kind of store runs. */
-  static Migration of(String fileName, String sql) {
-    return of(SHARED, fileName, sql);
   }
 
   static Migration of(String location, String fileName, String sql) {

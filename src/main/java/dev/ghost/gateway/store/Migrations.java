@@ -38,8 +38,10 @@ public final class Migrations {
    */
   static final List<String> OWN_SCRIPTS = List.of("V5__events_keyed_by_row_id.sql");
 
-  static final String SQLITE_SCRIPTS = "db/sqlite/";
-  static final String POSTGRES_SCRIPTS = "db/postgresql/";
+  /** Where each database's own scripts live. */
+  static final String SQLITE_LOCATION = "db/sqlite/";
+
+  static final String POSTGRES_LOCATION = "db/postgresql/";
 
   /**
    * Flyway's history table, column for column; only the time of each row is kept differently by the
@@ -78,13 +80,13 @@ public final class Migrations {
 
   /** The gateway's own scripts. */
   public static Migrations bundled() {
-    return new Migrations(bundledScripts(SQLITE_SCRIPTS), bundledScripts(POSTGRES_SCRIPTS));
+    return new Migrations(bundledScripts(SQLITE_LOCATION), bundledScripts(POSTGRES_LOCATION));
   }
 
   /** The shared scripts and one database's own, read from the class path, oldest first. */
   static List<Migration> bundledScripts(String ownLocation) {
     return Stream.concat(
-            SHARED_SCRIPTS.stream().map(name -> Migration.bundled(Migration.SHARED, name)),
+            SHARED_SCRIPTS.stream().map(name -> Migration.bundled(Migration.SHARED_LOCATION, name)),
             OWN_SCRIPTS.stream().map(name -> Migration.bundled(ownLocation, name)))
         .sorted(Comparator.comparingInt(Migration::version))
         .toList();

@@ -47,20 +47,20 @@ class MigrationsTest {
     assertEquals(5, Migrations.bundled().apply(store));
 
     assertEquals(0, Migrations.bundled().apply(store), "a second start has nothing to do");
-    assertFlywayAccepts(store, Migrations.SQLITE_SCRIPTS);
+    assertFlywayAccepts(store, Migrations.SQLITE_LOCATION);
     assertEquals(List.of("1", "2", "3", "4", "5"), versions(store));
   }
 
   @Test
   void aStoreFlywayMadeIsContinuedWhereItStopped() throws SQLException {
     DataSource halfway = sqlite("halfway.db");
-    flyway(halfway, Migrations.SQLITE_SCRIPTS).target("2").load().migrate();
+    flyway(halfway, Migrations.SQLITE_LOCATION).target("2").load().migrate();
 
     assertEquals(3, Migrations.bundled().apply(halfway));
 
-    assertFlywayAccepts(halfway, Migrations.SQLITE_SCRIPTS);
+    assertFlywayAccepts(halfway, Migrations.SQLITE_LOCATION);
     DataSource byFlyway = sqlite("flyway.db");
-    flyway(byFlyway, Migrations.SQLITE_SCRIPTS).load().migrate();
+    flyway(byFlyway, Migrations.SQLITE_LOCATION).load().migrate();
     assertEquals(0, Migrations.bundled().apply(byFlyway));
     assertEquals(history(byFlyway), history(halfway), "the same versions, checksums and all");
   }
@@ -68,7 +68,7 @@ class MigrationsTest {
   @Test
   void anEarlierStoreKeepsEveryEventAndNotificationWhenTheyAreKeyedByRowId() throws SQLException {
     DataSource store = sqlite("earlier.db");
-    flyway(store, Migrations.SQLITE_SCRIPTS).target("4").load().migrate();
+    flyway(store, Migrations.SQLITE_LOCATION).target("4").load().migrate();
     insertEvent(store, 1);
     insertEvent(store, BEYOND_32_BITS);
     execute(
@@ -113,7 +113,7 @@ class MigrationsTest {
     Migrations.bundled().apply(store);
     List<Migration> edited = new ArrayList<>(sqliteScripts());
     Migration second = edited.get(1);
-    edited.set(1, Migration.of(second.fileName(), second.sql() + "\nCREATE TABLE extra (id INT);"));
+    edited.set(1, script(second.fileName(), second.sql() + "\nCREATE TABLE extra (id INT);"));
 
     StoreSchemaException refusal =
         assertThrows(StoreSchemaException.class, () -> migrations(edited).apply(store));
@@ -141,7 +141,7 @@ class MigrationsTest {
   void aScriptThatFailsLeavesTheStoreAsItWas() throws SQLException {
     DataSource store = sqlite("broken.db");
     List<Migration> scripts = new ArrayList<>(sqliteScripts().subList(0, 2));
-    scripts.add(Migration.of("V3__broken.sql", "CREATE TABLE fine (id INT);\nCREATE TABLE (;"));
+    scripts.add(script("V3__broken.sql", "CREATE TABLE fine (id INT);\nCREATE TABLE (;"));
 
     SQLException failure = assertThrows(SQLException.class, () -> migrations(scripts).apply(store));
 
@@ -169,9 +169,9 @@ class MigrationsTest {
         instances.shutdownNow();
       }
       assertEquals(List.of("1", "2", "3", "4", "5"), versions(store));
-      assertFlywayAccepts(store, Migrations.POSTGRES_SCRIPTS);
+      assertFlywayAccepts(store, Migrations.POSTGRES_LOCATION);
       DataSource byFlyway = postgres.empty("byflyway");
-      flyway(byFlyway, Migrations.POSTGRES_SCRIPTS).load().migrate();
+      flyway(byFlyway, Migrations.POSTGRES_LOCATION).load().migrate();
       assertEquals(0, Migrations.bundled().apply(byFlyway));
       insertEvent(store, BEYOND_32_BITS);
       assertEquals(List.of(Long.toString(BEYOND_32_BITS)), rows(store, "SELECT seq FROM events"));
@@ -181,7 +181,7 @@ class MigrationsTest {
   @Test
   void statementsEndAtSemicolonsOutsideQuotesAndComments() {
     Migration script =
-        Migration.of(
+        script(
             "V9__split.sql",
             """
             -- a comment; not a statement
@@ -202,18 +202,18 @@ class MigrationsTest {
   @Test
   void aScriptsChecksumIgnoresHowItsLinesEnd() {
     String lf = "CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n";
-    int checksum = Migration.of("V1__a.sql", lf).checksum();
+    int checksum = script("V1__a.sql", lf).checksum();
 
-    assertEquals(checksum, Migration.of("V1__a.sql", lf.replace("\n", "\r\n")).checksum());
-    assertEquals(checksum, Migration.of("V1__a.sql", "\uFEFF" + lf).checksum());
-    assertTrue(checksum != Migration.of("V1__a.sql", lf + "-- more\n").checksum());
+    assertEquals(checksum, script("V1__a.sql", lf.replace("\n", "\r\n")).checksum());
+    assertEquals(checksum, script("V1__a.sql", "\uFEFF" + lf).checksum());
+    assertTrue(checksum != script("V1__a.sql", lf + "-- more\n").checksum());
   }
 
   @Test
   void everyBundledScriptIsListed() throws IOException, URISyntaxException {
-    assertEquals(Migrations.SHARED_SCRIPTS, scriptsIn(Migration.SHARED));
-    assertEquals(Migrations.OWN_SCRIPTS, scriptsIn(Migrations.SQLITE_SCRIPTS));
-    assertEquals(Migrations.OWN_SCRIPTS, scriptsIn(Migrations.POSTGRES_SCRIPTS));
+    assertEquals(Migrations.SHARED_SCRIPTS, scriptsIn(Migration.SHARED_LOCATION));
+    assertEquals(Migrations.OWN_SCRIPTS, scriptsIn(Migrations.SQLITE_LOCATION));
+    assertEquals(Migrations.OWN_SCRIPTS, scriptsIn(Migrations.POSTGRES_LOCATION));
   }
 
   private List<String> scriptsIn(String location) throws IOException, URISyntaxException {
@@ -229,25 +229,30 @@ class MigrationsTest {
     return store;
   }
 
+  /** A script every kind of store would run. */
+  private static Migration script(String fileName, String sql) {
+    return Migration.of(Migration.SHARED_LOCATION, fileName, sql);
+  }
+
   private static Migrations migrations(List<Migration> scripts) {
     return new Migrations(scripts, scripts);
   }
 
   private static List<Migration> sqliteScripts() {
-    return Migrations.bundledScripts(Migrations.SQLITE_SCRIPTS);
+    return Migrations.bundledScripts(Migrations.SQLITE_LOCATION);
   }
 
   /** Flyway as an earlier gateway ran it, with the one database's own scripts beside the shared. */
-  private static FluentConfiguration flyway(DataSource store, String ownScripts) {
+  private static FluentConfiguration flyway(DataSource store, String ownLocation) {
     return Flyway.configure()
         .dataSource(store)
-        .locations("classpath:" + Migration.SHARED, "classpath:" + ownScripts);
+        .locations("classpath:" + Migration.SHARED_LOCATION, "classpath:" + ownLocation);
   }
 
-  private static void assertFlywayAccepts(DataSource store, String ownScripts) {
-    ValidateResult validation = flyway(store, ownScripts).load().validateWithResult();
+  private static void assertFlywayAccepts(DataSource store, String ownLocation) {
+    ValidateResult validation = flyway(store, ownLocation).load().validateWithResult();
     assertTrue(validation.validationSuccessful, () -> String.valueOf(validation.invalidMigrations));
-    assertEquals(0, flyway(store, ownScripts).load().info().pending().length);
+    assertEquals(0, flyway(store, ownLocation).load().info().pending().length);
   }
 
   private static List<String> versions(DataSource store) throws SQLException {
