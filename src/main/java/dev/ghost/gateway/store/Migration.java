@@ -21,9 +21,6 @@ import java.util.zip.CRC32;
  */
 record Migration(int version, String description, String location, String fileName, String sql) {
 
-  /** Where the scripts every kind of store runs live. */
-  static final String SHARED_LOCATION = "db/migration/";
-
   /** The script {@code location + fileName} as bundled with the gateway. */
   static Migration bundled(String location, String fileName) {
     try (InputStream in =

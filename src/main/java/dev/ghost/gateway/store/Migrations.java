@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -38,7 +39,9 @@ public final class Migrations {
    */
   static final List<String> OWN_SCRIPTS = List.of("V5__events_keyed_by_row_id.sql");
 
-  /** Where each database's own scripts live. */
+  /** Where the shared scripts live, and each database's own. */
+  static final String SHARED_LOCATION = "db/migration/";
+
   static final String SQLITE_LOCATION = "db/sqlite/";
 
   static final String POSTGRES_LOCATION = "db/postgresql/";
@@ -70,23 +73,25 @@ public final class Migrations {
       "CREATE INDEX IF NOT EXISTS \"flyway_schema_history_s_idx\""
           + " ON \"flyway_schema_history\" (\"success\")";
 
-  private final List<Migration> forSqlite;
-  private final List<Migration> forPostgres;
+  /**
+   * The scripts for one database, given where its own scripts live: read when the store is known,
+   * so only its database's are read.
+   */
+  private final Function<String, List<Migration>> scriptsFor;
 
-  Migrations(List<Migration> forSqlite, List<Migration> forPostgres) {
-    this.forSqlite = List.copyOf(forSqlite);
-    this.forPostgres = List.copyOf(forPostgres);
+  Migrations(Function<String, List<Migration>> scriptsFor) {
+    this.scriptsFor = scriptsFor;
   }
 
   /** The gateway's own scripts. */
   public static Migrations bundled() {
-    return new Migrations(bundledScripts(SQLITE_LOCATION), bundledScripts(POSTGRES_LOCATION));
+    return new Migrations(Migrations::bundledScripts);
   }
 
   /** The shared scripts and one database's own, read from the class path, oldest first. */
   static List<Migration> bundledScripts(String ownLocation) {
     return Stream.concat(
-            SHARED_SCRIPTS.stream().map(name -> Migration.bundled(Migration.SHARED_LOCATION, name)),
+            SHARED_SCRIPTS.stream().map(name -> Migration.bundled(SHARED_LOCATION, name)),
             OWN_SCRIPTS.stream().map(name -> Migration.bundled(ownLocation, name)))
         .sorted(Comparator.comparingInt(Migration::version))
         .toList();
@@ -109,7 +114,7 @@ public final class Migrations {
           HISTORY.replace("INSTALLED_ON", postgres ? POSTGRES_INSTALLED_ON : SQLITE_INSTALLED_ON));
       statement.execute(HISTORY_INDEX);
     }
-    List<Migration> bundled = postgres ? forPostgres : forSqlite;
+    List<Migration> bundled = scriptsFor.apply(postgres ? POSTGRES_LOCATION : SQLITE_LOCATION);
     SchemaHistory history = SchemaHistory.read(connection);
     int done = history.appliedCount(bundled);
     String by = postgres ? currentUser(connection) : "";

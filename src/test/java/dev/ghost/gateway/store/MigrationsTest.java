@@ -211,7 +211,7 @@ class MigrationsTest {
 
   @Test
   void everyBundledScriptIsListed() throws IOException, URISyntaxException {
-    assertEquals(Migrations.SHARED_SCRIPTS, scriptsIn(Migration.SHARED_LOCATION));
+    assertEquals(Migrations.SHARED_SCRIPTS, scriptsIn(Migrations.SHARED_LOCATION));
     assertEquals(Migrations.OWN_SCRIPTS, scriptsIn(Migrations.SQLITE_LOCATION));
     assertEquals(Migrations.OWN_SCRIPTS, scriptsIn(Migrations.POSTGRES_LOCATION));
   }
@@ -231,11 +231,11 @@ class MigrationsTest {
 
   /** A script every kind of store would run. */
   private static Migration script(String fileName, String sql) {
-    return Migration.of(Migration.SHARED_LOCATION, fileName, sql);
+    return Migration.of(Migrations.SHARED_LOCATION, fileName, sql);
   }
 
   private static Migrations migrations(List<Migration> scripts) {
-    return new Migrations(scripts, scripts);
+    return new Migrations(ownLocation -> scripts);
   }
 
   private static List<Migration> sqliteScripts() {
@@ -246,7 +246,7 @@ class MigrationsTest {
   private static FluentConfiguration flyway(DataSource store, String ownLocation) {
     return Flyway.configure()
         .dataSource(store)
-        .locations("classpath:" + Migration.SHARED_LOCATION, "classpath:" + ownLocation);
+        .locations("classpath:" + Migrations.SHARED_LOCATION, "classpath:" + ownLocation);
   }
 
   private static void assertFlywayAccepts(DataSource store, String ownLocation) {
