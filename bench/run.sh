@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command for every benchmark: bash bench/run.sh
 #  1. tick cost at 10,000 daemons (collect, diff, record, serialize, atomic write), median and p99,
-#     against the bare atomic write of the same bytes;
+#     against the bare atomic write of the same bytes, once the JIT has settled on each scenario
+#     (and, beside it, the warm-up's ticks while it compiled);
 #  2. 500 HTTP probes against a local server every second: tick duration and probe round trips,
 #     against one probe alone;
 #  3. notification latency: a fail POST (and a recovering heartbeat) to the packaged gateway, until

@@ -18,6 +18,7 @@ import dev.ghost.gateway.store.WalCheckpoints;
 import dev.ghost.gateway.testsupport.Engines;
 import dev.ghost.gateway.testsupport.SqliteStores;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -42,7 +43,8 @@ import javax.sql.DataSource;
 /**
  * The cost of one tick (collect from the registry file, assemble, diff, record, serialize, atomic
  * write) at N daemons, against a reference measured in the same run: the bare atomic write of the
- * same number of bytes. Run by bench/run.sh.
+ * same number of bytes. Each scenario is measured once the JIT has settled on its code (see {@link
+ * Warmup}); the warm-up's own ticks are reported beside it. Run by bench/run.sh.
  */
 public final class TickBenchmark {
 
@@ -118,41 +120,127 @@ public final class TickBenchmark {
   }
 
   /**
-   * One scenario's tick durations, and the bytes its ticks allocated: unlike a duration, that
-   * figure is the same on a quiet machine and a noisy one, and it is what sets how often the
-   * collector pauses a tick.
+   * One scenario's ticks once the compiler has settled on its code, the bytes they allocated
+   * (unlike a duration, that figure is the same on a quiet machine and a noisy one, and it is what
+   * sets how often the collector pauses a tick), and the warm-up's ticks before them.
    */
-  private record Ticks(long[] nanos, long allocatedBytes) {
+  private record Ticks(long[] nanos, long allocatedBytes, long compilingMillis, Warmup warmup) {
 
     void report(String name, long[] reference) {
       Percentiles.report(name, nanos, reference);
       System.out.printf(
-          "%-48s %.2f MB allocated a tick%n", "", allocatedBytes / 1e6 / nanos.length);
+          "%-48s %.2f MB allocated a tick; the compilers worked %d ms meanwhile%n",
+          "", allocatedBytes / 1e6 / nanos.length, compilingMillis);
+      Percentiles.report(
+          "  before: " + warmup.describe(),
+          Arrays.copyOf(warmup.nanos(), warmup.count()),
+          reference);
     }
   }
+
+  /**
+   * The ticks run before measuring, while the JIT compiles what the scenario's data makes hot: with
+   * 1% of the daemons flipping, C2 still compiled ~2 s of CPU in the first 200 ticks, on one of two
+   * cores, and next to nothing after 400. A fixed warm-up measured the compiler as much as the
+   * tick.
+   *
+   * @param nanos the warm-up ticks' durations, the first {@code count} of them
+   * @param settled whether the compilers had settled, rather than the cap ending the warm-up
+   */
+  private record Warmup(long[] nanos, int count, boolean settled) {
+
+    String describe() {
+      return count + " ticks of warm-up" + (settled ? "" : ", the compiler still busy at the cap");
+    }
+  }
+
+  /** Warm-up ticks are counted in blocks of this many. */
+  private static final int BLOCK = 50;
+
+  /** A block is quiet when the compilers worked at most this share of its wall time. */
+  private static final double QUIET_SHARE = 0.02;
+
+  /** Quiet blocks in a row that end the warm-up: one alone may be a pause between compilations. */
+  private static final int QUIET_BLOCKS = 2;
+
+  private static final int MAX_WARMUP = 2_000;
 
   private static Ticks run(
       SnapshotEngine engine, Path registry, int daemons, long pid, int ticks, Registry registryMode)
       throws IOException {
+    Scenario scenario = new Scenario(engine, registry, daemons, pid, registryMode);
+    Warmup warmup = scenario.warmUp(Math.max(20, ticks / 5));
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    int warmup = Math.max(20, ticks / 5);
+    long compilingBefore = compilingMillis();
     long[] nanos = new long[ticks];
     long allocated = 0;
-    for (int i = -warmup; i < ticks; i++) {
-      if (registryMode != Registry.UNCHANGED) {
-        writeRegistry(registry, daemons, pid, registryMode == Registry.CHURNING ? i : -1);
-      }
+    for (int i = 0; i < ticks; i++) {
       long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+      nanos[i] = scenario.tick();
+      allocated += threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+    }
+    return new Ticks(nanos, allocated, compilingMillis() - compilingBefore, warmup);
+  }
+
+  /** Milliseconds all compiler threads have worked so far, or 0 where the JVM does not tell. */
+  private static long compilingMillis() {
+    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    return compiler != null && compiler.isCompilationTimeMonitoringSupported()
+        ? compiler.getTotalCompilationTime()
+        : 0;
+  }
+
+  /** Ticks of one scenario: the registry written as the scenario says, then one tick taken. */
+  private static final class Scenario {
+    private final SnapshotEngine engine;
+    private final Path registry;
+    private final int daemons;
+    private final long pid;
+    private final Registry registryMode;
+    private int round;
+
+    Scenario(SnapshotEngine engine, Path registry, int daemons, long pid, Registry registryMode) {
+      this.engine = engine;
+      this.registry = registry;
+      this.daemons = daemons;
+      this.pid = pid;
+      this.registryMode = registryMode;
+    }
+
+    /** One tick's duration. */
+    long tick() throws IOException {
+      if (registryMode != Registry.UNCHANGED) {
+        writeRegistry(registry, daemons, pid, registryMode == Registry.CHURNING ? round : -1);
+      }
+      round++;
       TickResult result = engine.take();
       if (result.storeError().isPresent() || result.writeError().isPresent()) {
         throw new IllegalStateException("tick failed: " + result);
       }
-      if (i >= 0) {
-        nanos[i] = result.nanos();
-        allocated += threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
-      }
+      return result.nanos();
     }
-    return new Ticks(nanos, allocated);
+
+    /**
+     * Ticks in blocks until {@link #QUIET_BLOCKS} blocks in a row had the compilers working at most
+     * {@link #QUIET_SHARE} of their time, after at least {@code minimum} ticks; at most {@link
+     * #MAX_WARMUP}.
+     */
+    Warmup warmUp(int minimum) throws IOException {
+      long[] nanos = new long[MAX_WARMUP];
+      int count = 0;
+      int quiet = 0;
+      while ((quiet < QUIET_BLOCKS || count < minimum) && count < MAX_WARMUP) {
+        long compilingBefore = compilingMillis();
+        long started = System.nanoTime();
+        int end = Math.min(MAX_WARMUP, count + BLOCK);
+        while (count < end) {
+          nanos[count++] = tick();
+        }
+        double compiled = (compilingMillis() - compilingBefore) * 1e6;
+        quiet = compiled <= QUIET_SHARE * (System.nanoTime() - started) ? quiet + 1 : 0;
+      }
+      return new Warmup(nanos, count, quiet >= QUIET_BLOCKS && count >= minimum);
+    }
   }
 
   private static long[] referenceWrites(StatusFileWriter writer, byte[] bytes, int count) {
