@@ -176,7 +176,7 @@ public final class TickBenchmark {
     long allocated = 0;
     for (int i = 0; i < ticks; i++) {
       long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
-      nanos[i] = scenario.tick();
+      nanos[i] = scenario.tick(warmup.count() + i);
       allocated += threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
     }
     return new Ticks(nanos, allocated, compilingMillis() - compilingBefore, warmup);
@@ -191,28 +191,14 @@ public final class TickBenchmark {
   }
 
   /** Ticks of one scenario: the registry written as the scenario says, then one tick taken. */
-  private static final class Scenario {
-    private final SnapshotEngine engine;
-    private final Path registry;
-    private final int daemons;
-    private final long pid;
-    private final Registry registryMode;
-    private int round;
+  private record Scenario(
+      SnapshotEngine engine, Path registry, int daemons, long pid, Registry registryMode) {
 
-    Scenario(SnapshotEngine engine, Path registry, int daemons, long pid, Registry registryMode) {
-      this.engine = engine;
-      this.registry = registry;
-      this.daemons = daemons;
-      this.pid = pid;
-      this.registryMode = registryMode;
-    }
-
-    /** One tick's duration. */
-    long tick() throws IOException {
+    /** The duration of the scenario's tick number {@code round}, counted from 0. */
+    long tick(int round) throws IOException {
       if (registryMode != Registry.UNCHANGED) {
         writeRegistry(registry, daemons, pid, registryMode == Registry.CHURNING ? round : -1);
       }
-      round++;
       TickResult result = engine.take();
       if (result.storeError().isPresent() || result.writeError().isPresent()) {
         throw new IllegalStateException("tick failed: " + result);
@@ -234,7 +220,8 @@ public final class TickBenchmark {
         long started = System.nanoTime();
         int end = Math.min(MAX_WARMUP, count + BLOCK);
         while (count < end) {
-          nanos[count++] = tick();
+          nanos[count] = tick(count);
+          count++;
         }
         double compiled = (compilingMillis() - compilingBefore) * 1e6;
         quiet = compiled <= QUIET_SHARE * (System.nanoTime() - started) ? quiet + 1 : 0;
