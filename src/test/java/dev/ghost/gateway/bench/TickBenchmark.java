@@ -140,9 +140,9 @@ public final class TickBenchmark {
 
   /**
    * The ticks run before measuring, while the JIT compiles what the scenario's data makes hot: with
-   * 1% of the daemons flipping, C2 still compiled ~2 s of CPU in the first 200 ticks, on one of two
-   * cores, and next to nothing after 400. A fixed warm-up measured the compiler as much as the
-   * tick.
+   * 1% of the daemons flipping, C2 still compiled for ~1.9 s of CPU in ticks 100-200 and 0.4-0.5 s
+   * in each of the next two hundred, on one of two cores, then next to nothing. A fixed warm-up of
+   * 60 ticks measured the compiler as much as the tick.
    *
    * @param nanos the warm-up ticks' durations, the first {@code count} of them
    * @param settled whether the compilers had settled, rather than the cap ending the warm-up
@@ -150,12 +150,21 @@ public final class TickBenchmark {
   private record Warmup(long[] nanos, int count, boolean settled) {
 
     String describe() {
-      return count + " ticks of warm-up" + (settled ? "" : ", the compiler still busy at the cap");
+      String why =
+          !COMPILERS_TIMED
+              ? " (this JVM does not time its compilers)"
+              : settled ? "" : ", the compiler still busy at the cap";
+      return count + " ticks of warm-up" + why;
     }
   }
 
-  /** Warm-up ticks are counted in blocks of this many. */
-  private static final int BLOCK = 50;
+  /**
+   * Warm-up ticks are counted in blocks of at least this many ticks and this long: by time too, so
+   * that a small fleet's short ticks are not judged on a moment's compiling.
+   */
+  private static final int BLOCK_TICKS = 50;
+
+  private static final long BLOCK_NANOS = 1_000_000_000L;
 
   /** A block is quiet when the compilers worked at most this share of its wall time. */
   private static final double QUIET_SHARE = 0.02;
@@ -163,7 +172,8 @@ public final class TickBenchmark {
   /** Quiet blocks in a row that end the warm-up: one alone may be a pause between compilations. */
   private static final int QUIET_BLOCKS = 2;
 
-  private static final int MAX_WARMUP = 2_000;
+  /** The longest warm-up, in nanoseconds; a JVM compiling for longer is reported as such. */
+  private static final long MAX_WARMUP_NANOS = 60_000_000_000L;
 
   private static Ticks run(
       SnapshotEngine engine, Path registry, int daemons, long pid, int ticks, Registry registryMode)
@@ -182,12 +192,17 @@ public final class TickBenchmark {
     return new Ticks(nanos, allocated, compilingMillis() - compilingBefore, warmup);
   }
 
-  /** Milliseconds all compiler threads have worked so far, or 0 where the JVM does not tell. */
+  private static final CompilationMXBean COMPILERS = ManagementFactory.getCompilationMXBean();
+
+  private static final boolean COMPILERS_TIMED =
+      COMPILERS != null && COMPILERS.isCompilationTimeMonitoringSupported();
+
+  /**
+   * Milliseconds all compiler threads have worked so far, or 0 where the JVM does not tell (every
+   * block then counts as quiet: the warm-up is its minimum, in whole blocks).
+   */
   private static long compilingMillis() {
-    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-    return compiler != null && compiler.isCompilationTimeMonitoringSupported()
-        ? compiler.getTotalCompilationTime()
-        : 0;
+    return COMPILERS_TIMED ? COMPILERS.getTotalCompilationTime() : 0;
   }
 
   /** Ticks of one scenario: the registry written as the scenario says, then one tick taken. */
@@ -209,17 +224,22 @@ public final class TickBenchmark {
     /**
      * Ticks in blocks until {@link #QUIET_BLOCKS} blocks in a row had the compilers working at most
      * {@link #QUIET_SHARE} of their time, after at least {@code minimum} ticks; at most {@link
-     * #MAX_WARMUP}.
+     * #MAX_WARMUP_NANOS}.
      */
     Warmup warmUp(int minimum) throws IOException {
-      long[] nanos = new long[MAX_WARMUP];
+      long[] nanos = new long[1024];
       int count = 0;
       int quiet = 0;
-      while ((quiet < QUIET_BLOCKS || count < minimum) && count < MAX_WARMUP) {
+      long warmupStarted = System.nanoTime();
+      while ((quiet < QUIET_BLOCKS || count < minimum)
+          && System.nanoTime() - warmupStarted < MAX_WARMUP_NANOS) {
         long compilingBefore = compilingMillis();
         long started = System.nanoTime();
-        int end = Math.min(MAX_WARMUP, count + BLOCK);
-        while (count < end) {
+        int ticksBefore = count;
+        while (count - ticksBefore < BLOCK_TICKS || System.nanoTime() - started < BLOCK_NANOS) {
+          if (count == nanos.length) {
+            nanos = Arrays.copyOf(nanos, count * 2);
+          }
           nanos[count] = tick(count);
           count++;
         }
