@@ -199,7 +199,7 @@ public final class TickBenchmark {
 
   /**
    * Milliseconds all compiler threads have worked so far, or 0 where the JVM does not tell (every
-   * block then counts as quiet: the warm-up is its minimum, in whole blocks).
+   * block then counts as quiet: the warm-up is two blocks, or the minimum when that is longer).
    */
   private static long compilingMillis() {
     return COMPILERS_TIMED ? COMPILERS.getTotalCompilationTime() : 0;
