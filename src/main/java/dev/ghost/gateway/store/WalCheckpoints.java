@@ -7,9 +7,9 @@ import javax.sql.DataSource;
 
 /**
  * Copies SQLite's write-ahead log back into the database file, off the write path: connections run
- * with {@code wal_autocheckpoint=0}, so no commit pays for it, and this is called every second
- * instead. Passive: it never waits for, or blocks, a reader or a writer; what it cannot copy now,
- * the next call does.
+ * with {@code wal_autocheckpoint=0}, so no commit pays for it, and this is called every {@link
+ * #INTERVAL} instead. Passive: it never waits for, or blocks, a reader or a writer; what it cannot
+ * copy now, the next call does.
  */
 public final class WalCheckpoints {
 

@@ -175,6 +175,11 @@ public final class TickBenchmark {
   /** The longest warm-up, in nanoseconds; a JVM compiling for longer is reported as such. */
   private static final long MAX_WARMUP_NANOS = 60_000_000_000L;
 
+  private static final CompilationMXBean COMPILERS = ManagementFactory.getCompilationMXBean();
+
+  private static final boolean COMPILERS_TIMED =
+      COMPILERS != null && COMPILERS.isCompilationTimeMonitoringSupported();
+
   private static Ticks run(
       SnapshotEngine engine, Path registry, int daemons, long pid, int ticks, Registry registryMode)
       throws IOException {
@@ -191,11 +196,6 @@ public final class TickBenchmark {
     }
     return new Ticks(nanos, allocated, compilingMillis() - compilingBefore, warmup);
   }
-
-  private static final CompilationMXBean COMPILERS = ManagementFactory.getCompilationMXBean();
-
-  private static final boolean COMPILERS_TIMED =
-      COMPILERS != null && COMPILERS.isCompilationTimeMonitoringSupported();
 
   /**
    * Milliseconds all compiler threads have worked so far, or 0 where the JVM does not tell (every
