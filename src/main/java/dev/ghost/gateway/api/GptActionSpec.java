@@ -2,10 +2,7 @@ package dev.ghost.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
-import io.smallrye.openapi.runtime.io.Format;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -36,14 +32,8 @@ public class GptActionSpec {
   static final List<String> OPERATIONS =
       List.of("getStatus", "listDown", "getDaemon", "listEvents");
 
-  /** Quarkus's name for the one document of an application that defines no other. */
-  private static final String DEFAULT_DOCUMENT = "<default>";
-
-  @Inject OpenApiDocumentService documents;
+  @Inject ApiDocument document;
   @Inject ObjectMapper json;
-
-  @ConfigProperty(name = "gateway.public-url", defaultValue = "http://localhost:8080")
-  String publicUrl;
 
   private volatile byte[] cut;
 
@@ -53,7 +43,7 @@ public class GptActionSpec {
   public byte[] spec() {
     byte[] body = cut;
     if (body == null) {
-      body = cut(documents.getDocument(DEFAULT_DOCUMENT, Format.JSON));
+      body = cut(document.json());
       cut = body;
     }
     return body;
@@ -71,8 +61,7 @@ public class GptActionSpec {
     ObjectNode spec = json.createObjectNode();
     spec.set("openapi", full.get("openapi"));
     spec.set("info", full.get("info"));
-    ArrayNode servers = spec.putArray("servers");
-    servers.addObject().put("url", publicUrl).put("description", "this gateway");
+    spec.set("servers", full.get("servers"));
     spec.set("security", full.get("security"));
     ObjectNode paths = spec.putObject("paths");
     Deque<String> refs = new ArrayDeque<>();

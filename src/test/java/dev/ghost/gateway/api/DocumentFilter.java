@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 /**
  * What every operation of the API shares, written once instead of on each: a token refused (401) or
  * too weak (403) is documented on every operation that needs one, each operation is tagged by what
- * it is about, and the document names its license.
+ * it is about, and the document names its license. It lives with the tests because the document is
+ * generated there (see {@link ApiDocumentTest}) and kept for the gateway to serve.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class DocumentFilter implements OASFilter {
