@@ -31,7 +31,7 @@ for round in $(seq 1 30); do
   [ $((round % 3)) = 0 ] && curl -sf "${auth[@]}" -X POST \
     "$BASE/api/v1/daemons/train-$((round % 5))/fail" -d '{}' -H 'Content-Type: application/json' >/dev/null
   for path in /ghost/status.json /api/v1/status /api/v1/down /api/v1/daemons/train-1 \
-    "/api/v1/events?limit=50" / /badge.svg /q/metrics /q/health/ready /api/v1/openapi.json; do
+    "/api/v1/events?limit=50" / /badge.svg /q/metrics /q/health/ready /q/openapi /api/v1/openapi.json; do
     curl -sf "${auth[@]}" "$BASE$path" >/dev/null || true
   done
   curl -sf "${auth[@]}" -X POST "$BASE/mcp" -H 'Content-Type: application/json' \
