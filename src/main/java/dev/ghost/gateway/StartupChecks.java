@@ -6,6 +6,7 @@ import dev.ghost.gateway.config.GatewayConfig;
 import dev.ghost.gateway.config.StoreSwitch;
 import dev.ghost.gateway.delivery.ChannelSpecs;
 import dev.ghost.gateway.source.probe.ProbeFactory;
+import dev.ghost.gateway.store.SqlitePool;
 import dev.ghost.gateway.store.StoreFile;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.ext.web.Router;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Everything that would stop the start, found in one pass before the gateway writes anything (no
@@ -31,9 +31,6 @@ public class StartupChecks {
   private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
 
   @Inject GatewayConfig config;
-
-  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-  String storeUrl;
 
   /**
    * The router's set-up is the first moment Quarkus makes the application's beans (the routes
@@ -70,7 +67,7 @@ public class StartupChecks {
   List<String> problems() {
     List<String> problems = configProblems(config);
     if (!StoreSwitch.POSTGRESQL.equals(config.store().kind())) {
-      StoreFile.of(storeUrl)
+      StoreFile.of(SqlitePool.url(config.storeFile()))
           .flatMap(store -> store.damage(config.resolvedStatusFile()))
           .ifPresent(problems::add);
     }

@@ -343,6 +343,11 @@ public interface GatewayConfig {
     Optional<String> commandPattern();
   }
 
+  /** The SQLite store, when the gateway runs on one. */
+  default Path storeFile() {
+    return dataDir().resolve("gateway.db");
+  }
+
   default Path resolvedStatusFile() {
     return statusFile().orElse(dataDir().resolve("status.json"));
   }

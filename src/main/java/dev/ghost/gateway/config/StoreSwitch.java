@@ -17,8 +17,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * One setting switches the store, in the same jar: with {@code gateway.store.url}
  * (GATEWAY_STORE_URL, a {@code jdbc:postgresql://} URL, with GATEWAY_STORE_USERNAME and
  * GATEWAY_STORE_PASSWORD) or a {@code DATABASE_URL} as {@code fly postgres attach} sets it ({@code
- * postgres://user:pass@host:5432/db}), the PostgreSQL datasource is turned on and the SQLite one
- * off; without either, nothing changes and the gateway keeps its SQLite file.
+ * postgres://user:pass@host:5432/db}), the PostgreSQL datasource is turned on and the gateway makes
+ * no SQLite store; without either, nothing changes and the gateway keeps its SQLite file.
  */
 public final class StoreSwitch implements ConfigSourceFactory {
 
@@ -73,7 +73,6 @@ public final class StoreSwitch implements ConfigSourceFactory {
     } else {
       return Optional.empty();
     }
-    properties.put("quarkus.datasource.active", "false");
     properties.put(prefix() + "active", "true");
     properties.put("gateway.store.kind", POSTGRESQL);
     return Optional.of(properties);

@@ -1,8 +1,8 @@
 package dev.ghost.gateway.testsupport;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.ghost.gateway.store.Migrations;
-import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import dev.ghost.gateway.store.SqlitePool;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -36,27 +36,13 @@ public final class SqliteStores {
   }
 
   /**
-   * The same file behind a connection pool set up as the gateway's own (Agroal, up to 4
-   * connections, {@code wal_autocheckpoint=0} on each), for benchmarks: opening a SQLite connection
-   * per transaction costs milliseconds the running gateway never pays. The caller checkpoints, as
-   * the gateway does ({@link dev.ghost.gateway.store.WalCheckpoints#INTERVAL}).
+   * The same file behind the gateway's own pool ({@link SqlitePool}), for benchmarks: opening a
+   * SQLite connection per transaction costs milliseconds the running gateway never pays. The caller
+   * checkpoints, as the gateway does ({@link dev.ghost.gateway.store.WalCheckpoints#INTERVAL}).
    */
-  public static AgroalDataSource pooled(Path file) throws SQLException {
+  public static HikariDataSource pooled(Path file) {
     migrated(file);
-    return AgroalDataSource.from(
-        new AgroalDataSourceConfigurationSupplier()
-            .connectionPoolConfiguration(
-                pool ->
-                    pool.maxSize(4)
-                        .connectionFactoryConfiguration(
-                            connection ->
-                                connection
-                                    .jdbcUrl(
-                                        "jdbc:sqlite:"
-                                            + file
-                                            + "?journal_mode=WAL&synchronous=NORMAL"
-                                            + "&busy_timeout=5000&transaction_mode=IMMEDIATE")
-                                    .initialSql("PRAGMA wal_autocheckpoint=0"))));
+    return SqlitePool.open(file);
   }
 
   /** A data source that refuses connections while {@code broken} is set, like a full disk would. */
