@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * kept in {@code openapi/} on the class path, with this gateway's public URL as its one server.
  *
  * <p>Why a kept document rather than Quarkus's OpenAPI extension at run time: that extension parses
- * its build-time document and writes it out as JSON and YAML at every start, ~100 ms of a
+ * its build-time document and writes it out as JSON and YAML at every start, 100-200 ms of a
  * one-second start. The test suite runs the extension instead (ApiDocumentTest) and fails when the
  * code's document and the kept one differ, so they cannot drift apart.
  */
