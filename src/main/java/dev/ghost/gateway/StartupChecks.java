@@ -6,7 +6,6 @@ import dev.ghost.gateway.config.GatewayConfig;
 import dev.ghost.gateway.config.StoreSwitch;
 import dev.ghost.gateway.delivery.ChannelSpecs;
 import dev.ghost.gateway.source.probe.ProbeFactory;
-import dev.ghost.gateway.store.SqlitePool;
 import dev.ghost.gateway.store.StoreFile;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.ext.web.Router;
@@ -67,9 +66,7 @@ public class StartupChecks {
   List<String> problems() {
     List<String> problems = configProblems(config);
     if (!StoreSwitch.POSTGRESQL.equals(config.store().kind())) {
-      StoreFile.of(SqlitePool.url(config.storeFile()))
-          .flatMap(store -> store.damage(config.resolvedStatusFile()))
-          .ifPresent(problems::add);
+      StoreFile.at(config.storeFile()).damage(config.resolvedStatusFile()).ifPresent(problems::add);
     }
     return problems;
   }

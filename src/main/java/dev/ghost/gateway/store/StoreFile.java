@@ -34,7 +34,12 @@ public final class StoreFile {
       return Optional.empty();
     }
     String path = jdbcUrl.substring(JDBC_PREFIX.length()).split("\\?", 2)[0];
-    return Optional.of(new StoreFile(Path.of(path)));
+    return Optional.of(at(Path.of(path)));
+  }
+
+  /** The SQLite file at {@code database}. */
+  public static StoreFile at(Path database) {
+    return new StoreFile(database);
   }
 
   public Path path() {
